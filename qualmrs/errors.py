@@ -1,0 +1,76 @@
+"""Exceptions for user mistakes.
+
+A ``QualmrsError`` is a problem with the user's input (a file, a row, a key), reported as one
+line by the CLI. Anything else that escapes is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem: where it is and what is wrong."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+    row: int | None = None
+    key: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.row is not None:
+            where += f", row {self.row}" if where else f"row {self.row}"
+        parts = [p for p in (where, f"key '{self.key}'" if self.key else "") if p]
+        prefix = ": ".join(parts)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class QualmrsError(Exception):
+    """A user-facing error made of one or more located problems."""
+
+    def __init__(self, message: str | None = None, *, path: str | Path | None = None,
+                 line: int | None = None, row: int | None = None, key: str | None = None,
+                 problems: list[Problem] | None = None):
+        if problems is None:
+            problems = [Problem(message or "error", _str(path), line, row, key)]
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class CodebookError(QualmrsError):
+    """The codebook file is malformed or inconsistent."""
+
+
+class IngestError(QualmrsError):
+    """A transcript could not be read."""
+
+
+class ImportError_(QualmrsError):
+    """A codings, answers or cases file could not be imported."""
+
+
+class StoreError(QualmrsError):
+    """The project store is missing, of a newer version, or refuses a change."""
+
+
+def _str(path: str | Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+def did_you_mean(name: str, known: list[str] | tuple[str, ...] | set[str]) -> str:
+    """A hint listing the closest valid names, or all of them when few."""
+    import difflib
+
+    known = sorted(known)
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    if len(known) <= 12:
+        return "expected one of: " + ", ".join(known)
+    return f"expected one of {len(known)} names, e.g. " + ", ".join(known[:6])

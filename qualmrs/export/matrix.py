@@ -1,0 +1,99 @@
+"""The case × theme matrix (and code counts) as XLSX, DOCX, CSV and Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .docxutil import bold_cell, caption, new_document
+
+SEPARATOR = "\n\n"
+
+
+def _flat(matrix: pd.DataFrame) -> pd.DataFrame:
+    return matrix.apply(lambda col: col.map(SEPARATOR.join))
+
+
+def write_matrix(matrix: pd.DataFrame, path: Path, counts: pd.DataFrame | None = None) -> Path:
+    """Write the matrix; the suffix of ``path`` picks the format.
+
+    XLSX gets a second sheet with ``counts`` when given.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = path.suffix.lower()
+    names = matrix.attrs.get("names", {})
+    if suffix == ".xlsx":
+        _xlsx(matrix, names, counts, path)
+    elif suffix == ".docx":
+        _docx(matrix, names, path)
+    elif suffix == ".csv":
+        _flat(matrix).to_csv(path, lineterminator="\n")
+    elif suffix == ".md":
+        path.write_text(_markdown(matrix, names), encoding="utf-8")
+    else:
+        raise ValueError(f"unsupported matrix format '{path.suffix}'")
+    return path
+
+
+def _markdown(matrix: pd.DataFrame, names: dict) -> str:
+    lines = []
+    for case, row in matrix.iterrows():
+        lines.append(f"## {case}\n")
+        for key, quotes in row.items():
+            if quotes:
+                lines.append(f"**{names.get(key, key)}**\n")
+                lines.extend(f"- «{q}»" for q in quotes)
+                lines.append("")
+    return "\n".join(lines)
+
+
+def _xlsx(matrix, names, counts, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Matrise"
+    ws.append(["Case", *[names.get(k, k) for k in matrix.columns]])
+    for case, row in _flat(matrix).iterrows():
+        ws.append([case, *row.tolist()])
+    for cells in ws.iter_rows():
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for col in range(2, len(matrix.columns) + 2):
+        ws.column_dimensions[ws.cell(1, col).column_letter].width = 50
+    ws.freeze_panes = "B2"
+    if counts is not None:
+        wc = wb.create_sheet("Antall")
+        wc.append(["code", *counts.columns])
+        for code, row in counts.iterrows():
+            wc.append([code, *[int(v) for v in row]])
+        for cell in wc[1]:
+            cell.font = Font(bold=True)
+        wc.column_dimensions["A"].width = 32
+    wb.save(path)
+
+
+def _docx(matrix, names, path: Path) -> None:
+    from docx.shared import Pt
+
+    document = new_document(landscape=True)
+    caption(document, "Matrise: case × tema")
+    table = document.add_table(rows=1, cols=len(matrix.columns) + 1)
+    table.style = "Table Grid"
+    bold_cell(table.rows[0].cells[0], "Case")
+    for j, key in enumerate(matrix.columns, start=1):
+        bold_cell(table.rows[0].cells[j], names.get(key, key))
+    for case, row in matrix.iterrows():
+        cells = table.add_row().cells
+        bold_cell(cells[0], str(case))
+        for j, quotes in enumerate(row, start=1):
+            cells[j].text = SEPARATOR.join(f"«{q}»" for q in quotes)
+            for p in cells[j].paragraphs:
+                for run in p.runs:
+                    run.font.size = Pt(7)
+    document.save(path)

@@ -1,0 +1,95 @@
+"""Frequency tables as CSV (the contract), Markdown, XLSX and DOCX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .docxutil import bold_cell, caption, new_document
+
+FORMATS = ("csv", "md", "xlsx", "docx")
+
+
+def table_filename(frame: pd.DataFrame, fmt: str) -> str:
+    return f"tabell_{frame.attrs['id']}.{fmt}"
+
+
+def render_markdown(frame: pd.DataFrame, headers: str = "text") -> str:
+    """The table under its caption; column heads are question texts (or keys)."""
+    names = frame.attrs["headers"] if headers == "text" else {q: q for q in frame.columns}
+    head = ["", *[names[q] for q in frame.columns]]
+    lines = [f"**{frame.attrs['caption']}**", "",
+             "| " + " | ".join(head) + " |",
+             "|" + "|".join([":---"] + ["---:"] * len(frame.columns)) + "|"]
+    for category, row in frame.iterrows():
+        lines.append("| " + " | ".join([str(category), *[str(v) for v in row]]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Contract: first column ``category``, then question keys in table order, last row ``N``."""
+    frame.to_csv(path, index=True, index_label="category", lineterminator="\n")
+
+
+def write_xlsx(frame: pd.DataFrame, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"Tabell {frame.attrs['id']}"
+    ws.append([frame.attrs["caption"]])
+    ws["A1"].font = Font(bold=True)
+    ws.append(["", *[frame.attrs["headers"][q] for q in frame.columns]])
+    for category, row in frame.iterrows():
+        ws.append([category, *[int(v) for v in row]])
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = 34
+    for col in range(2, len(frame.columns) + 2):
+        ws.column_dimensions[ws.cell(2, col).column_letter].width = 30
+    wb.save(path)
+
+
+def write_docx(frame: pd.DataFrame, path: Path, document=None) -> None:
+    """A thesis-style table: caption above, question texts as column heads, rows + N."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    own = document is None
+    document = document or new_document()
+    caption(document, frame.attrs["caption"])
+    table = document.add_table(rows=1, cols=len(frame.columns) + 1)
+    table.style = "Table Grid"
+    for j, q in enumerate(frame.columns, start=1):
+        bold_cell(table.rows[0].cells[j], frame.attrs["headers"][q])
+    for category, row in frame.iterrows():
+        cells = table.add_row().cells
+        if category == "N":
+            bold_cell(cells[0], "N")
+        else:
+            cells[0].text = str(category)
+        for j, v in enumerate(row, start=1):
+            cells[j].text = str(int(v))
+            cells[j].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph()
+    if own:
+        document.save(path)
+
+
+def write_table(frame: pd.DataFrame, fmt: str, out_dir: Path) -> Path:
+    """Write one frequency table in ``fmt`` into ``out_dir``; returns the file written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / table_filename(frame, fmt)
+    if fmt == "csv":
+        write_csv(frame, path)
+    elif fmt == "md":
+        path.write_text(render_markdown(frame), encoding="utf-8")
+    elif fmt == "xlsx":
+        write_xlsx(frame, path)
+    else:
+        write_docx(frame, path)
+    return path

@@ -1,0 +1,1 @@
+"""Language data: abbreviations and lemma fixes per language."""

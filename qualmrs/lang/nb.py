@@ -1,0 +1,30 @@
+"""Norwegian Bokmål data the stock spaCy ``nb`` pipeline and simplemma lack.
+
+See ``shared/NORWEGIAN.md`` for the measurements behind each list.
+"""
+
+# Abbreviations that never end a sentence, even before a capitalised word («f.eks. NAV»).
+NON_FINAL_ABBREVIATIONS = frozenset({
+    "f.eks.", "bl.a.", "ca.", "kl.", "nr.", "dvs.", "jf.", "pga.", "mht.", "iht.", "evt.",
+    "s.", "kap.", "tlf.", "mfl.", "vs.", "ev.", "el.", "hhv.", "ift.", "mtp.", "bla.",
+})
+
+# Abbreviations that must stay one token, also capitalised at the start of a sentence
+# (spaCy's exceptions are case-sensitive: «Dvs.» would otherwise split).
+TOKEN_ABBREVIATIONS = (
+    "f.eks.", "bl.a.", "dvs.", "ca.", "mfl.", "nr.", "osv.", "jf.", "pga.", "mht.", "iht.",
+    "evt.", "kl.", "kap.", "tlf.", "etc.", "m.m.", "o.l.", "ift.", "mtp.", "hhv.", "vs.",
+)
+
+# simplemma slips on words this domain uses constantly (NORWEGIAN.md, "known slips").
+LEMMA_OVERRIDES = {
+    "leder": "leder", "lederen": "leder", "ledere": "leder", "lederne": "leder",
+    "ledernes": "leder", "lederens": "leder",
+    "ansatt": "ansatt", "ansatte": "ansatt", "ansattes": "ansatt",
+    "si": "si", "sier": "si", "sa": "si",
+    "målekort": "målekort", "målekortet": "målekort", "målekortene": "målekort",
+    "målekortets": "målekort",
+    "nav": "nav", "nav-kontor": "nav-kontor", "nav-kontoret": "nav-kontor",
+    "nav-kontorene": "nav-kontor", "nav-leder": "nav-leder", "nav-lederen": "nav-leder",
+    "trøye": "trøye", "trøya": "trøye", "trøyen": "trøye", "trøyer": "trøye", "trøyene": "trøye",
+}

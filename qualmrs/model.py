@@ -1,0 +1,177 @@
+"""Plain, frozen data passed between stages. No I/O here.
+
+Every span is a half-open ``[start, end)`` pair of Python ``str`` indices (Unicode code points)
+into a document's normalised text (NFC, ``\\n`` line ends, no BOM) — REFI-QDA's unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+INTERVIEWER = "interviewer"
+INFORMANT = "informant"
+UNKNOWN = "unknown"  # text before the first speaker label of a labelled transcript
+
+MANUAL = "manual"
+SUGGESTION_SOURCES = ("rule", "model")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A stretch of one speaker's talk; the label is not part of the span."""
+
+    speaker: str
+    start: int
+    end: int
+    role: str = INFORMANT
+    case: str | None = None
+    time: float | None = None  # seconds from the start of the recording, when known
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence inside a turn, with its lowercased lemmas (space-separated words)."""
+
+    turn: int
+    start: int
+    end: int
+    lemmas: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One transcript: its normalised text and speaker turns."""
+
+    name: str
+    text: str
+    turns: tuple[Turn, ...]
+    sha256: str = ""
+    format: str = ""
+    warnings: tuple[str, ...] = ()
+
+    def turn_text(self, i: int) -> str:
+        t = self.turns[i]
+        return self.text[t.start:t.end]
+
+    def turn_at(self, start: int, end: int) -> Turn | None:
+        """The turn holding all of ``[start, end)``, or None (outside turns, or across two)."""
+        from bisect import bisect_right
+
+        i = bisect_right([t.start for t in self.turns], start) - 1
+        if i >= 0 and self.turns[i].start <= start and end <= self.turns[i].end:
+            return self.turns[i]
+        return None
+
+
+@dataclass(frozen=True)
+class Code:
+    """A node of the codebook tree, addressed by its dotted key."""
+
+    key: str
+    name: str
+    description: str = ""
+    include: str = ""
+    exclude: str = ""
+    examples: tuple[str, ...] = ()
+    color: str = ""
+    parent: str | None = None
+
+    @property
+    def theme(self) -> str:
+        return self.key.split(".")[0]
+
+
+@dataclass(frozen=True)
+class Scale:
+    key: str
+    categories: tuple[str, ...]
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: str
+    scale: str
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableDef:
+    """A frequency table: rows are the scale's categories then ``N``, columns the questions."""
+
+    id: str
+    title: str
+    questions: tuple[str, ...]
+
+    @property
+    def caption(self) -> str:
+        return f"Tabell {self.id} {self.title}"
+
+
+@dataclass(frozen=True)
+class Codebook:
+    name: str
+    language: str
+    interviewer_labels: tuple[str, ...]
+    codes: tuple[Code, ...]
+    scales: Mapping[str, Scale]
+    questions: tuple[Question, ...]
+    tables: tuple[TableDef, ...]
+    source: str = ""  # the YAML text, kept so a project carries its own codebook
+    path: str = ""
+
+    def code(self, key: str) -> Code:
+        return self._codes_by_key[key]
+
+    @property
+    def _codes_by_key(self) -> dict[str, Code]:
+        return {c.key: c for c in self.codes}
+
+    def question(self, key: str) -> Question:
+        return {q.key: q for q in self.questions}[key]
+
+    def scale_of(self, question_key: str) -> Scale:
+        return self.scales[self.question(question_key).scale]
+
+    def themes(self) -> tuple[Code, ...]:
+        return tuple(c for c in self.codes if c.parent is None)
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    attributes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Coding:
+    """A code applied to a span of a document by a coder (a person, or a suggester)."""
+
+    document: str
+    start: int
+    end: int
+    code: str
+    coder: str
+    source: str = MANUAL
+    memo: str = ""
+    confidence: float | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A case's answer to a closed question, on the question's scale."""
+
+    case: str
+    question: str
+    category: str
+    coder: str
+    source: str = MANUAL
+    evidence: str = ""
+    document: str | None = None
+    start: int | None = None
+    end: int | None = None
+    confidence: float | None = None

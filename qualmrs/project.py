@@ -1,0 +1,211 @@
+"""The chain in one place: the only module that wires the stages to the store."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from .codebook import load_codebook
+from .errors import IngestError, QualmrsError, StoreError
+from .model import INFORMANT, Case, Document
+from .store import Store
+
+__all__ = ["init_project", "open_project", "ingest", "import_codings", "import_answers",
+           "tables", "matrix", "counts", "segments", "choose_coder", "run", "RunResult"]
+
+
+def init_project(db: str | Path, codebook: str | Path) -> Store:
+    """Create a new project database holding a copy of the codebook."""
+    return Store.create(db, load_codebook(codebook))
+
+
+def open_project(db: str | Path) -> Store:
+    return Store.open(db)
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _assign_cases(doc: Document, by_document: dict[str, str]) -> Document:
+    """Informant turns belong to the case named for the document, else to their speaker."""
+    mapped = by_document.get(doc.name) or by_document.get(PurePath(doc.name).stem)
+    turns = []
+    for t in doc.turns:
+        case = None
+        if t.role == INFORMANT:
+            case = mapped or t.speaker or PurePath(doc.name).stem
+        turns.append(dataclasses.replace(t, case=case))
+    return dataclasses.replace(doc, turns=tuple(turns))
+
+
+def ingest(store: Store, paths, cases_file: str | Path | None = None,
+           encoding: str | None = None) -> IngestReport:
+    """Read, segment and store transcripts (and cases) in one transaction.
+
+    Re-ingesting an unchanged file does nothing; a changed file under a stored name is
+    refused, since codings point into the stored text.
+
+    Raises:
+        IngestError, ImportError_: nothing is written.
+    """
+    from .coding import read_cases
+    from .ingest import read_document, transcript_files
+    from .segment import segment_document
+
+    codebook = store.codebook
+    cases, by_document = read_cases(cases_file) if cases_file else ((), {})
+    known = {c.label for c in cases} | {c.label for c in store.cases()}
+    stored = store.document_index()
+    stored_by_sha = {sha: name for name, sha in stored.items()}
+    report, items, batch = IngestReport(), [], {}
+    for path in transcript_files(paths):
+        if path.name in batch:
+            raise IngestError(f"two files named {path.name} (also {batch[path.name]}); "
+                              "document names must be unique", path=path)
+        batch[path.name] = path
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        if path.name in stored:
+            if stored[path.name] != sha:
+                raise IngestError(f"changed since it was ingested as '{path.name}'; codings "
+                                  "point into the stored text, so it is not replaced (give the "
+                                  "new version another file name to add it)", path=path)
+            report.unchanged.append(path.name)
+            continue
+        if sha in stored_by_sha:
+            report.warnings.append(f"{path.name}: same content as the stored "
+                                   f"'{stored_by_sha[sha]}', skipped")
+            continue
+        doc = read_document(path, interviewer_labels=codebook.interviewer_labels,
+                            known_labels=known, encoding=encoding)
+        doc = _assign_cases(doc, by_document)
+        report.warnings.extend(doc.warnings)
+        items.append((doc, segment_document(doc, codebook.language)))
+        report.added.append(doc.name)
+    if items or cases:
+        store.add_documents(items, cases)
+    return report
+
+
+def _corpus(store: Store):
+    from .coding.locate import Corpus
+
+    return Corpus(store.documents(), {c.label for c in store.cases()})
+
+
+def import_codings(store: Store, path: str | Path, coder: str | None = None) -> int:
+    """Anchor and store a codings.csv; returns the number of new codings."""
+    from .coding import read_codings
+
+    return store.add_codings(read_codings(path, store.codebook, _corpus(store), coder))
+
+
+def import_answers(store: Store, path: str | Path, coder: str | None = None) -> int:
+    """Validate and store an answers.csv; returns the number of new answers."""
+    from .coding import read_answers
+
+    return store.add_answers(read_answers(path, store.codebook, _corpus(store), coder))
+
+
+def choose_coder(store: Store, coder: str | None) -> str | None:
+    """The coder whose work tables are built from: the one asked for, ``consensus`` when
+    present, or the only coder; several coders and no choice is an error."""
+    coders = store.coders()
+    if coder:
+        if coder not in coders:
+            raise StoreError(f"no manual codings or answers by '{coder}'; coders: "
+                             + (", ".join(coders) or "none yet"))
+        return coder
+    if "consensus" in coders:
+        return "consensus"
+    if len(coders) > 1:
+        raise StoreError("several coders in this project (" + ", ".join(coders)
+                         + "); choose one with --coder")
+    return coders[0] if coders else None
+
+
+def tables(store: Store, coder: str | None = None):
+    """The codebook's frequency tables from one coder's manual answers."""
+    from .analyse import frequency_tables
+
+    who = choose_coder(store, coder)
+    answers = store.answers(coder=who) if who else []
+    return frequency_tables(store.codebook, answers)
+
+
+def matrix(store: Store, coder: str | None = None, level: str = "theme"):
+    from .analyse import theme_matrix
+
+    who = choose_coder(store, coder)
+    codings = store.codings(coder=who) if who else []
+    return theme_matrix(store.codebook, store.documents(), codings, store.cases(), level)
+
+
+def counts(store: Store, coder: str | None = None):
+    from .analyse import code_counts
+
+    who = choose_coder(store, coder)
+    codings = store.codings(coder=who) if who else []
+    return code_counts(store.codebook, store.documents(), codings, store.cases())
+
+
+def segments(store: Store, level: str = "turn"):
+    from .analyse import segments_table
+
+    return segments_table(store.documents(), store.sentences() if level == "sentence" else {},
+                          level)
+
+
+@dataclass
+class RunResult:
+    db: Path
+    ingest: IngestReport
+    codings_added: int
+    answers_added: int
+    tables: list
+    files: list[Path]
+
+
+def run(source_dir: str | Path, codebook: str | Path, out: str | Path) -> RunResult:
+    """Everything for a study folder: store, tables, matrix. Safe to run again.
+
+    ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``
+    and ``answers.csv``. Writes ``out/project.db``, ``out/tables/`` (every table as CSV,
+    Markdown, XLSX and DOCX, plus ``code_counts.csv``), ``out/matrix.xlsx`` and ``.docx``.
+    """
+    from .export import write_matrix, write_table
+    from .export.tables import FORMATS
+
+    source_dir, out = Path(source_dir), Path(out)
+    if not source_dir.is_dir():
+        raise QualmrsError("not a folder of transcripts", path=source_dir)
+    book = load_codebook(codebook)
+    db = out / "project.db"
+    if db.exists():
+        store = Store.open(db)
+        if store.codebook.source != book.source:
+            store.set_codebook(book)
+    else:
+        store = Store.create(db, book)
+    with store:
+        cases_file = source_dir / "cases.csv"
+        report = ingest(store, [source_dir], cases_file if cases_file.is_file() else None)
+        n_codings = n_answers = 0
+        if (source_dir / "codings.csv").is_file():
+            n_codings = import_codings(store, source_dir / "codings.csv")
+        if (source_dir / "answers.csv").is_file():
+            n_answers = import_answers(store, source_dir / "answers.csv")
+        frames = tables(store)
+        files = [write_table(f, fmt, out / "tables") for f in frames for fmt in FORMATS]
+        code_counts = counts(store)
+        code_counts.to_csv(out / "tables" / "code_counts.csv", lineterminator="\n")
+        files.append(out / "tables" / "code_counts.csv")
+        m = matrix(store)
+        files.append(write_matrix(m, out / "matrix.xlsx", code_counts))
+        files.append(write_matrix(m, out / "matrix.docx"))
+    return RunResult(db, report, n_codings, n_answers, frames, files)

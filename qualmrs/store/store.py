@@ -1,0 +1,320 @@
+"""The project store: every write is one transaction; a failure leaves it as it was."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+from pathlib import Path
+from types import MappingProxyType
+
+from sqlalchemy import create_engine, event, func, insert, select
+from sqlalchemy.exc import DatabaseError
+
+from ..codebook import parse_codebook
+from ..errors import StoreError
+from ..model import MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
+from . import schema as s
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+class Store:
+    """A project database. Open with ``Store.create`` or ``Store.open``."""
+
+    def __init__(self, url: str, path: Path | None = None):
+        self.path = path
+        self.engine = create_engine(url)
+        if url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._codebook: Codebook | None = None
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, codebook: Codebook) -> "Store":
+        path = Path(path)
+        if path.exists():
+            raise StoreError("a project already exists here; open it instead of init",
+                             path=path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store = cls(f"sqlite:///{path}", path)
+        try:
+            with store.transaction() as conn:
+                s.metadata.create_all(conn)
+                conn.execute(insert(s.meta), [
+                    {"key": "schema_version", "value": str(s.SCHEMA_VERSION)},
+                    {"key": "created", "value": _now()}])
+                store._write_codebook(conn, codebook)
+        except BaseException:
+            store.close()
+            path.unlink(missing_ok=True)
+            raise
+        return store
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        path = Path(path)
+        if not path.is_file():
+            raise StoreError("no project database here; create one with 'qualmrs init' "
+                             "or 'qualmrs run'", path=path)
+        store = cls(f"sqlite:///{path}", path)
+        try:
+            version = store.meta("schema_version")
+        except DatabaseError:
+            store.close()
+            raise StoreError("not a qualmrs project database", path=path) from None
+        if version is None:
+            store.close()
+            raise StoreError("not a qualmrs project database (no schema version)", path=path)
+        if int(version) > s.SCHEMA_VERSION:
+            store.close()
+            raise StoreError(f"the project has schema version {version}, newer than this "
+                             f"qualmrs understands ({s.SCHEMA_VERSION}); upgrade qualmrs",
+                             path=path)
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """All or nothing: any exception rolls back every write made in the block."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    # -- meta and codebook ------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(s.meta.c.value).where(s.meta.c.key == key)).scalar()
+
+    @property
+    def codebook(self) -> Codebook:
+        if self._codebook is None:
+            text = self.meta("codebook")
+            self._codebook = parse_codebook(text, self.meta("codebook_path") or "<project>")
+        return self._codebook
+
+    def set_codebook(self, codebook: Codebook) -> None:
+        """Replace the project's codebook, refusing one that would orphan stored codings."""
+        with self.transaction() as conn:
+            used = set(conn.execute(select(s.codings.c.code).distinct()).scalars())
+            missing = used - {c.key for c in codebook.codes}
+            if missing:
+                raise StoreError("the new codebook lacks codes the project uses: "
+                                 + ", ".join(sorted(missing)), path=codebook.path)
+            for q, cat in conn.execute(select(s.answers.c.question, s.answers.c.category)
+                                       .distinct()):
+                known = {x.key: x for x in codebook.questions}
+                if q not in known or cat not in codebook.scales[known[q].scale].categories:
+                    raise StoreError(f"the new codebook cannot hold the stored answer "
+                                     f"{q} = {cat}", path=codebook.path)
+            for table in (s.codes, s.questions):
+                conn.execute(table.delete())
+            conn.execute(s.meta.delete().where(s.meta.c.key.in_(["codebook", "codebook_path"])))
+            self._write_codebook(conn, codebook)
+        self._codebook = None
+
+    def _write_codebook(self, conn, codebook: Codebook) -> None:
+        conn.execute(insert(s.meta), [{"key": "codebook", "value": codebook.source},
+                                      {"key": "codebook_path", "value": codebook.path}])
+        if codebook.codes:
+            conn.execute(insert(s.codes), [
+                {"key": c.key, "parent": c.parent, "name": c.name, "description": c.description,
+                 "color": c.color, "position": i} for i, c in enumerate(codebook.codes)])
+        if codebook.questions:
+            conn.execute(insert(s.questions), [
+                {"key": q.key, "text": q.text, "scale": q.scale, "position": i}
+                for i, q in enumerate(codebook.questions)])
+
+    # -- documents --------------------------------------------------------------------------
+
+    def document_index(self) -> dict[str, str]:
+        """Document name → SHA-256 of the file it came from."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(s.documents.c.name, s.documents.c.sha256)))
+
+    def add_documents(self, items: list[tuple[Document, tuple[Sentence, ...]]],
+                      cases: tuple[Case, ...] = ()) -> None:
+        """Store documents with their turns and sentences, and cases, in one transaction."""
+        with self.transaction() as conn:
+            self._add_cases(conn, cases, [t.case for d, _ in items for t in d.turns if t.case])
+            for doc, sentences in items:
+                doc_id = conn.execute(insert(s.documents).values(
+                    name=doc.name, sha256=doc.sha256, format=doc.format, text=doc.text,
+                    n_words=len(doc.text.split()))).inserted_primary_key[0]
+                if doc.turns:
+                    conn.execute(insert(s.turns), [
+                        {"document_id": doc_id, "idx": i, "speaker": t.speaker, "role": t.role,
+                         "case_label": t.case, "start": t.start, "end": t.end, "time": t.time}
+                        for i, t in enumerate(doc.turns)])
+                if sentences:
+                    conn.execute(insert(s.segments), [
+                        {"document_id": doc_id, "turn_idx": x.turn, "start": x.start,
+                         "end": x.end, "lemmas": x.lemmas} for x in sentences])
+
+    def _add_cases(self, conn, cases: tuple[Case, ...], labels: list[str]) -> None:
+        existing = set(conn.execute(select(s.cases.c.label)).scalars())
+        position = conn.execute(select(func.count()).select_from(s.cases)).scalar()
+        for case in cases:
+            if case.label not in existing:
+                conn.execute(insert(s.cases).values(label=case.label, position=position))
+                existing.add(case.label)
+                position += 1
+            for name, value in case.attributes.items():
+                conn.execute(s.case_attributes.delete().where(
+                    (s.case_attributes.c.case_label == case.label)
+                    & (s.case_attributes.c.name == name)))
+                conn.execute(insert(s.case_attributes).values(case_label=case.label, name=name,
+                                                              value=value))
+        for label in labels:
+            if label not in existing:
+                conn.execute(insert(s.cases).values(label=label, position=position))
+                existing.add(label)
+                position += 1
+
+    def add_cases(self, cases: tuple[Case, ...]) -> None:
+        with self.transaction() as conn:
+            self._add_cases(conn, cases, [])
+
+    def documents(self) -> list[Document]:
+        """Every document with its turns (cases attached), in name order."""
+        with self.engine.connect() as conn:
+            docs = conn.execute(select(s.documents).order_by(s.documents.c.name)).all()
+            turns: dict[int, list[Turn]] = {}
+            for r in conn.execute(select(s.turns).order_by(s.turns.c.document_id, s.turns.c.idx)):
+                turns.setdefault(r.document_id, []).append(
+                    Turn(r.speaker, r.start, r.end, r.role, r.case_label, r.time))
+        return [Document(d.name, d.text, tuple(turns.get(d.id, ())), d.sha256, d.format)
+                for d in docs]
+
+    def sentences(self) -> dict[str, list[Sentence]]:
+        """Document name → its sentences in order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.documents.c.name, s.segments).join(
+                s.segments, s.segments.c.document_id == s.documents.c.id)
+                .order_by(s.documents.c.name, s.segments.c.start))
+            out: dict[str, list[Sentence]] = {}
+            for r in rows:
+                out.setdefault(r.name, []).append(Sentence(r.turn_idx, r.start, r.end, r.lemmas))
+        return out
+
+    def cases(self) -> list[Case]:
+        with self.engine.connect() as conn:
+            labels = conn.execute(select(s.cases.c.label).order_by(s.cases.c.position)).scalars().all()
+            attrs: dict[str, dict[str, str]] = {}
+            for r in conn.execute(select(s.case_attributes)):
+                attrs.setdefault(r.case_label, {})[r.name] = r.value
+        return [Case(label, MappingProxyType(attrs.get(label, {}))) for label in labels]
+
+    # -- codings and answers ----------------------------------------------------------------
+
+    def _doc_ids(self, conn) -> dict[str, int]:
+        return dict(conn.execute(select(s.documents.c.name, s.documents.c.id)))
+
+    def add_codings(self, codings: list[Coding]) -> int:
+        """Add codings, skipping exact repeats; returns how many were new."""
+        with self.transaction() as conn:
+            ids = self._doc_ids(conn)
+            have = set(conn.execute(select(s.codings.c.document_id, s.codings.c.start,
+                                           s.codings.c.end, s.codings.c.code, s.codings.c.coder,
+                                           s.codings.c.source)))
+            rows, now = [], _now()
+            for c in codings:
+                key = (ids[c.document], c.start, c.end, c.code, c.coder, c.source)
+                if key in have:
+                    continue
+                have.add(key)
+                rows.append({"document_id": key[0], "start": c.start, "end": c.end,
+                             "code": c.code, "coder": c.coder, "source": c.source,
+                             "confidence": c.confidence, "evidence": c.evidence,
+                             "memo": c.memo, "created": now})
+            if rows:
+                conn.execute(insert(s.codings), rows)
+        return len(rows)
+
+    def codings(self, coder: str | None = None, source: str | None = MANUAL) -> list[Coding]:
+        """Codings in document order, optionally of one coder and/or source."""
+        q = select(s.documents.c.name, s.codings).join(
+            s.documents, s.documents.c.id == s.codings.c.document_id)
+        if coder is not None:
+            q = q.where(s.codings.c.coder == coder)
+        if source is not None:
+            q = q.where(s.codings.c.source == source)
+        q = q.order_by(s.documents.c.name, s.codings.c.start, s.codings.c.end, s.codings.c.code)
+        with self.engine.connect() as conn:
+            return [Coding(r.name, r.start, r.end, r.code, r.coder, r.source, r.memo,
+                           r.confidence, r.evidence) for r in conn.execute(q)]
+
+    def add_answers(self, answers: list[Answer]) -> int:
+        """Add answers; an identical repeat is skipped, a changed one is refused.
+
+        Raises:
+            StoreError: a stored answer of the same coder and source says otherwise
+                (manual answers are only changed by the command made for that).
+        """
+        with self.transaction() as conn:
+            ids = self._doc_ids(conn)
+            have = {(r.case_label, r.question, r.coder, r.source): r.category
+                    for r in conn.execute(select(s.answers))}
+            known = set(conn.execute(select(s.cases.c.label)).scalars())
+            rows, now = [], _now()
+            for a in answers:
+                key = (a.case, a.question, a.coder, a.source)
+                if key in have:
+                    if have[key] != a.category:
+                        raise StoreError(f"case {a.case} already has answer '{have[key]}' to "
+                                         f"{a.question} from {a.coder}; not replaced with "
+                                         f"'{a.category}'")
+                    continue
+                if a.case not in known:
+                    raise StoreError(f"unknown case '{a.case}'")
+                have[key] = a.category
+                rows.append({"case_label": a.case, "question": a.question,
+                             "category": a.category, "coder": a.coder, "source": a.source,
+                             "confidence": a.confidence, "evidence": a.evidence,
+                             "document_id": ids.get(a.document) if a.document else None,
+                             "start": a.start, "end": a.end, "created": now})
+            if rows:
+                conn.execute(insert(s.answers), rows)
+        return len(rows)
+
+    def answers(self, coder: str | None = None, source: str | None = MANUAL) -> list[Answer]:
+        q = select(s.answers, s.documents.c.name).outerjoin(
+            s.documents, s.documents.c.id == s.answers.c.document_id)
+        if coder is not None:
+            q = q.where(s.answers.c.coder == coder)
+        if source is not None:
+            q = q.where(s.answers.c.source == source)
+        with self.engine.connect() as conn:
+            return [Answer(r.case_label, r.question, r.category, r.coder, r.source, r.evidence,
+                           r.name, r.start, r.end, r.confidence)
+                    for r in conn.execute(q.order_by(s.answers.c.case_label,
+                                                     s.answers.c.question, s.answers.c.coder))]
+
+    def coders(self) -> list[str]:
+        """People who have manual codings or answers, in name order."""
+        with self.engine.connect() as conn:
+            a = set(conn.execute(select(s.codings.c.coder).where(s.codings.c.source == MANUAL)).scalars())
+            b = set(conn.execute(select(s.answers.c.coder).where(s.answers.c.source == MANUAL)).scalars())
+        return sorted(a | b)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table, for summaries and tests."""
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(select(func.count()).select_from(t)).scalar()
+                    for t in s.metadata.sorted_tables}
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()

@@ -1,0 +1,101 @@
+"""Write one interview (speaker turns of paragraphs) in every transcript format.
+
+Used by the tests («same truth in every format») and to lay out the sample study.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+Turns = list[tuple[str, list[str]]]  # (speaker, paragraphs)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def parse_canonical(text: str) -> Turns:
+    """``X: ...`` lines open turns; unlabelled lines are further paragraphs of the turn."""
+    turns: Turns = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        m = re.match(r"^([A-ZÆØÅ]): (.*)$", line)
+        if m:
+            turns.append((m.group(1), [m.group(2).strip()]))
+        else:
+            turns[-1][1].append(line.strip())
+    return turns
+
+
+def _stamp(seconds: float, sep: str) -> str:
+    h, rest = divmod(int(seconds), 3600)
+    m, s = divmod(rest, 60)
+    ms = int(round((seconds - int(seconds)) * 1000))
+    return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
+
+
+def _timed_cues(turns: Turns, words_per_cue: int = 14):
+    """(speaker, first-of-turn, start, end, text) per cue, at 2.5 words a second."""
+    clock = 3.0
+    for speaker, paragraphs in turns:
+        first = True
+        for paragraph in paragraphs:
+            chunk: list[str] = []
+            sentences = _SENTENCE_END.split(paragraph)
+            for k, sentence in enumerate(sentences):
+                chunk.append(sentence)
+                words = sum(len(c.split()) for c in chunk)
+                if words >= words_per_cue or k == len(sentences) - 1:
+                    text = " ".join(chunk)
+                    duration = max(1.0, len(text.split()) / 2.5)
+                    yield speaker, first, clock, clock + duration, text
+                    clock += duration + 0.4
+                    first, chunk = False, []
+
+
+def write_txt(turns: Turns, path: Path, timestamps: bool = False,
+              rename: dict[str, str] | None = None, bold: bool = False) -> Path:
+    rename = rename or {}
+    lines, clock = [], 3.0
+    for speaker, paragraphs in turns:
+        label = rename.get(speaker, speaker)
+        label = f"**{label}:**" if bold else f"{label}:"
+        if timestamps:
+            h, rest = divmod(int(clock), 3600)
+            label = f"[{h:02d}:{rest // 60:02d}:{rest % 60:02d}] {label}"
+        lines.append(f"{label} {paragraphs[0]}")
+        lines.extend(paragraphs[1:])
+        clock += sum(len(p.split()) for p in paragraphs) / 2.5 + 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def write_docx(turns: Turns, path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for speaker, paragraphs in turns:
+        p = document.add_paragraph()
+        p.add_run(f"{speaker}:").bold = True
+        p.add_run(f" {paragraphs[0]}")
+        for extra in paragraphs[1:]:
+            document.add_paragraph(extra)
+    document.save(path)
+    return path
+
+
+def write_vtt(turns: Turns, path: Path) -> Path:
+    out = ["WEBVTT", ""]
+    for n, (speaker, _first, a, b, text) in enumerate(_timed_cues(turns), start=1):
+        out += [str(n), f"{_stamp(a, '.')} --> {_stamp(b, '.')}", f"<v {speaker}>{text}</v>", ""]
+    path.write_text("\n".join(out), encoding="utf-8")
+    return path
+
+
+def write_srt(turns: Turns, path: Path) -> Path:
+    out = []
+    for n, (speaker, first, a, b, text) in enumerate(_timed_cues(turns), start=1):
+        out += [str(n), f"{_stamp(a, ',')} --> {_stamp(b, ',')}",
+                f"{speaker}: {text}" if first else text, ""]
+    path.write_text("\n".join(out), encoding="utf-8")
+    return path
