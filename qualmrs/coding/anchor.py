@@ -29,7 +29,8 @@ def find_quote(text: str, quote: str, prefix: str = "", suffix: str = "",
         return []
     pat = re.compile(r"(?=(" + _pattern(quote) + r"))")
     pre = re.compile(r"(?:" + _pattern(prefix) + r")\s*$") if prefix.strip() else None
-    suf = re.compile(r"^\s*(?:" + _pattern(suffix) + r")") if suffix.strip() else None
+    # Pattern.match(text, pos) anchors at pos by itself; "^" would only match at 0.
+    suf = re.compile(r"\s*(?:" + _pattern(suffix) + r")") if suffix.strip() else None
     spans = []
     for m in pat.finditer(text):
         start, end = m.start(1), m.end(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from ..errors import ImportError_
@@ -28,7 +29,7 @@ def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, 
         dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(text.splitlines(), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)  # keeps quoted line breaks
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:

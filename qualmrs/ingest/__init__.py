@@ -19,12 +19,16 @@ SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".vtt": "vtt", ".srt": 
 
 
 def transcript_files(paths) -> list[Path]:
-    """Expand folders into their transcripts (sorted); refuse unknown suffixes given by name."""
+    """Expand folders into their transcripts (sorted, README skipped); refuse unknown
+    suffixes given by name."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and
-                              f.suffix.lower() in SUFFIXES and not f.name.startswith((".", "~$"))))
+            # A folder's README describes the study; hidden files and Word lock files are noise.
+            out.extend(sorted(f for f in p.iterdir() if f.is_file()
+                              and f.suffix.lower() in SUFFIXES
+                              and not f.name.startswith((".", "~$"))
+                              and not f.stem.upper() == "README"))
         elif p.is_file():
             if p.suffix.lower() not in SUFFIXES:
                 raise IngestError(f"unsupported transcript format '{p.suffix}'; expected one of "

@@ -140,7 +140,7 @@ class Store:
     def document_index(self) -> dict[str, str]:
         """Document name → SHA-256 of the file it came from."""
         with self.engine.connect() as conn:
-            return dict(conn.execute(select(s.documents.c.name, s.documents.c.sha256)))
+            return dict(conn.execute(select(s.documents.c.name, s.documents.c.sha256)).all())
 
     def add_documents(self, items: list[tuple[Document, tuple[Sentence, ...]]],
                       cases: tuple[Case, ...] = ()) -> None:
@@ -218,7 +218,7 @@ class Store:
     # -- codings and answers ----------------------------------------------------------------
 
     def _doc_ids(self, conn) -> dict[str, int]:
-        return dict(conn.execute(select(s.documents.c.name, s.documents.c.id)))
+        return dict(conn.execute(select(s.documents.c.name, s.documents.c.id)).all())
 
     def add_codings(self, codings: list[Coding]) -> int:
         """Add codings, skipping exact repeats; returns how many were new."""

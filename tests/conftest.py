@@ -1,0 +1,59 @@
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+ROOT = Path(__file__).resolve().parents[1]
+CODEBOOK = ROOT / "codebooks" / "mrs_nav.yaml"
+SAMPLE = ROOT / "transcripts_sample"
+
+TINY = """\
+A: Velkommen. Kan resultater tallfestes, tenker du?
+B: Ja, det meste kan tallfestes. Vi har målekortet og styringspakkene hver måned.
+Og vi har resultatmøter på kontoret hver tirsdag.
+A: Sammenliknes kontorene?
+B: Tja, det er vel både og. Fylket viser tall, men rangerer ikke.
+"""
+
+
+@pytest.fixture
+def codebook_path():
+    return CODEBOOK
+
+
+@pytest.fixture
+def tiny_turns():
+    from writers import parse_canonical
+
+    return parse_canonical(TINY)
+
+
+@pytest.fixture
+def tiny_dir(tmp_path, tiny_turns):
+    from writers import write_docx
+
+    d = tmp_path / "study"
+    d.mkdir()
+    write_docx(tiny_turns, d / "intervju_b.docx")
+    (d / "cases.csv").write_text("case,fylke,rolle\nB,Vestfylket,kontorleder\n", encoding="utf-8")
+    return d
+
+
+@pytest.fixture
+def project(tmp_path, tiny_dir):
+    from qualmrs.project import ingest, init_project
+
+    store = init_project(tmp_path / "p.db", CODEBOOK)
+    ingest(store, [tiny_dir], tiny_dir / "cases.csv")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def sample_copy(tmp_path):
+    dest = tmp_path / "sample"
+    shutil.copytree(SAMPLE, dest)
+    return dest

@@ -1,0 +1,81 @@
+import sqlite3
+
+import pytest
+
+from qualmrs.errors import QualmrsError, StoreError
+from qualmrs.model import Coding
+from qualmrs.project import ingest
+from qualmrs.store import Store
+
+
+def test_store_round_trip(project, tiny_dir):
+    from qualmrs.ingest import read_document
+
+    original = read_document(tiny_dir / "intervju_b.docx", interviewer_labels=("A",))
+    (doc,) = project.documents()
+    assert doc.text == original.text
+    assert [(t.speaker, t.start, t.end, t.role) for t in doc.turns] == \
+           [(t.speaker, t.start, t.end, t.role) for t in original.turns]
+    assert [t.case for t in doc.turns] == [None, "B", None, "B"]
+    assert project.cases()[0].attributes == {"fylke": "Vestfylket", "rolle": "kontorleder"}
+    assert project.codebook.tables[0].id == "4-1"
+    sentences = project.sentences()["intervju_b.docx"]
+    assert all(doc.turns[s.turn].start <= s.start < s.end <= doc.turns[s.turn].end
+               for s in sentences)
+
+
+def test_store_reingest_unchanged_does_nothing(project, tiny_dir):
+    before = project.counts()
+    report = ingest(project, [tiny_dir])
+    assert report.unchanged == ["intervju_b.docx"] and not report.added
+    assert project.counts() == before
+
+
+def test_store_changed_file_same_name_refused(project, tiny_dir):
+    from writers import parse_canonical, write_docx
+
+    write_docx(parse_canonical("A: Ny tekst.\nB: Helt ny.\n"), tiny_dir / "intervju_b.docx")
+    before = project.counts()
+    with pytest.raises(QualmrsError, match="changed since it was ingested"):
+        ingest(project, [tiny_dir])
+    assert project.counts() == before
+
+
+def test_store_failed_ingest_leaves_store_as_it_was(project, tiny_dir, tmp_path):
+    (tiny_dir / "z_bad.vtt").write_text("WEBVTT\n\n00:00:01.000 --> nope\nHei\n", encoding="utf-8")
+    (tiny_dir / "a_good.txt").write_text("A: Hei.\nC: Hei.\n", encoding="utf-8")
+    before = project.counts()
+    with pytest.raises(QualmrsError, match="z_bad.vtt"):
+        ingest(project, [tiny_dir])
+    assert project.counts() == before
+
+
+def test_store_transaction_rolls_back_halfway(project):
+    doc = project.documents()[0]
+    good = Coding(doc.name, 0, 3, "motivasjon", "BHO")
+    bad = Coding("no-such-document", 0, 3, "motivasjon", "BHO")
+    before = project.counts()
+    with pytest.raises(KeyError):
+        project.add_codings([good, bad])
+    assert project.counts() == before
+
+
+def test_store_newer_schema_refused(project):
+    path = project.path
+    project.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
+    with pytest.raises(StoreError, match="newer than this qualmrs"):
+        Store.open(path)
+
+
+def test_store_not_a_project(tmp_path):
+    p = tmp_path / "x.db"
+    p.write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a qualmrs project"):
+        Store.open(p)
+
+
+def test_store_missing(tmp_path):
+    with pytest.raises(StoreError, match="qualmrs init"):
+        Store.open(tmp_path / "none.db")

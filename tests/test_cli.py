@@ -1,0 +1,70 @@
+import csv
+import io
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import CODEBOOK, SAMPLE
+from qualmrs.cli import app
+
+runner = CliRunner()
+COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "matrix", "counts",
+            "segments", "run"]
+
+
+def invoke(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_help_and_is_in_readme(command):
+    from conftest import ROOT
+
+    result = invoke(command, "--help")
+    assert result.exit_code == 0 and "Usage" in result.output
+    assert f"qualmrs {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_cli_steps_on_the_sample(tmp_path):
+    db = tmp_path / "p.db"
+    assert invoke("init", db, "--codebook", CODEBOOK).exit_code == 0
+    r = invoke("ingest", db, SAMPLE, "--cases", SAMPLE / "cases.csv")
+    assert r.exit_code == 0 and "Ingested 8 document(s)" in r.stderr
+    assert invoke("import-codings", db, SAMPLE / "codings.csv").exit_code == 0
+    assert invoke("import-answers", db, SAMPLE / "answers.csv").exit_code == 0
+    r = invoke("tables", db, "--format", "md")
+    assert r.exit_code == 0 and "**Tabell 4-3 Hva gjør MRS-prinsippene" in r.stdout
+    r = invoke("tables", db, "--format", "docx", "--out", tmp_path / "t")
+    assert r.exit_code == 0 and (tmp_path / "t" / "tabell_4-1.docx").is_file()
+    r = invoke("matrix", db, "--out", tmp_path / "m.xlsx")
+    assert r.exit_code == 0 and (tmp_path / "m.xlsx").is_file()
+    r = invoke("segments", db, "--level", "sentence", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert list(rows[0]) == ["document", "case", "speaker", "role", "start", "end", "text"]
+    assert {r["role"] for r in rows} == {"interviewer", "informant"}
+    r = invoke("counts", db, "--format", "csv")
+    assert r.exit_code == 0 and r.stdout.startswith("code,")
+
+
+def test_cli_run_prints_the_tables(tmp_path):
+    r = invoke("run", SAMPLE, "--codebook", CODEBOOK, "--out", tmp_path / "out")
+    assert r.exit_code == 0, r.output
+    assert "**Tabell 4-1 Synspunkt på målinger**" in r.stdout
+    assert "| N | 8 | 8 |" in r.stdout
+
+
+@pytest.mark.parametrize("args,message", [
+    (["tables", "{tmp}/none.db"], "no project database here"),
+    (["ingest", "{db}", "{tmp}/nope.txt"], "nope.txt: no such file or folder"),
+    (["import-answers", "{db}", "{tmp}/none.csv"], "none.csv: no such file"),
+    (["run", "{tmp}/nowhere", "--codebook", str(CODEBOOK), "--out", "{tmp}/o"], "not a folder"),
+    (["matrix", "{db}", "--out", "{tmp}/m.pdf"], "written as .xlsx, .docx, .csv or .md"),
+])
+def test_cli_user_errors_are_one_line(tmp_path, args, message):
+    db = tmp_path / "p.db"
+    invoke("init", db, "--codebook", CODEBOOK)
+    r = invoke(*[a.format(tmp=tmp_path, db=db) for a in args])
+    assert r.exit_code == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0]
+    assert "Traceback" not in r.output
