@@ -28,9 +28,10 @@ def parse_canonical(text: str) -> Turns:
 
 
 def _stamp(seconds: float, sep: str) -> str:
-    h, rest = divmod(int(seconds), 3600)
-    m, s = divmod(rest, 60)
-    ms = int(round((seconds - int(seconds)) * 1000))
+    total_ms = int(round(seconds * 1000))  # round once, so 0.9996 s never prints as «.1000»
+    h, rest = divmod(total_ms, 3_600_000)
+    m, rest = divmod(rest, 60_000)
+    s, ms = divmod(rest, 1000)
     return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}"
 
 
