@@ -172,23 +172,16 @@ def segments_cmd(db: DB, level: Annotated[Level, typer.Option()] = Level.turn,
 
 
 def _write_frame(frame, format: TableFormat, out: Path | None, index: bool = True) -> None:
-    if format is TableFormat.csv:
-        text = frame.to_csv(index=index, lineterminator="\n")
-    elif format is TableFormat.md:
-        text = frame.to_markdown(index=index) + "\n"
+    from .export import frames
+
+    if format is TableFormat.docx:
+        raise QualmrsError("this table is written as csv, md or xlsx")
+    if out is not None:
+        _say(f"Wrote {frames.write(frame, out, format.value, index)}")
+    elif format is TableFormat.xlsx:
+        raise QualmrsError("--format xlsx needs --out FILE")
     else:
-        if out is None:
-            raise QualmrsError(f"--format {format.value} needs --out FILE")
-        if format is TableFormat.docx:
-            raise QualmrsError("this table is written as csv, md or xlsx")
-        frame.to_excel(out, index=index)
-        _say(f"Wrote {out}")
-        return
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
-        _say(f"Wrote {out}")
+        sys.stdout.write(frames.render(frame, format.value, index))
 
 
 @app.command("run")
@@ -196,12 +189,13 @@ def _write_frame(frame, format: TableFormat, out: Path | None, index: bool = Tru
 def run_cmd(source_dir: Annotated[Path, typer.Argument(help="Folder of transcripts (and "
                                                        "cases.csv, codings.csv, answers.csv).")],
             codebook: Annotated[Path, typer.Option(help="Codebook YAML file.")],
-            out: Annotated[Path, typer.Option(help="Output folder.")]):
+            out: Annotated[Path, typer.Option(help="Output folder.")],
+            coder: CoderOpt = None):
     """Do everything: ingest, import codings and answers, write tables and matrix, print tables."""
     from .export import render_markdown
     from .project import run
 
-    result = run(source_dir, codebook, out)
+    result = run(source_dir, codebook, out, coder)
     for w in result.ingest.warnings:
         _say(f"Warning: {w}")
     _say(f"{len(result.ingest.added)} document(s) ingested, {len(result.ingest.unchanged)} "
@@ -210,6 +204,94 @@ def run_cmd(source_dir: Annotated[Path, typer.Argument(help="Folder of transcrip
     for frame in result.tables:
         typer.echo(render_markdown(frame))
     _say(f"Wrote {len(result.files)} files under {out}")
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    md = "md"
+
+
+class SheetFormat(str, Enum):
+    csv = "csv"
+    md = "md"
+    xlsx = "xlsx"
+
+
+CodersOpt = Annotated[str, typer.Option("--coders", help="Coders to compare, e.g. BHO,coder2.")]
+UnitOpt = Annotated[Level, typer.Option("--unit", help="Unit of comparison.")]
+CodesOpt = Annotated[Optional[list[str]], typer.Option("--codes", help="Only these codes "
+                                                       "(repeat, or separate with commas).")]
+
+
+def _codes(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+@app.command("agreement")
+@_errors_as_lines
+def agreement_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn, codes: CodesOpt = None,
+                  themes: Annotated[bool, typer.Option(
+                      help="Roll sub-codes up to their top-level theme.")] = False,
+                  format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
+                  out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
+    """Inter-coder agreement per code (percent, Cohen's kappa, Krippendorff's alpha) and on answers."""
+    from .export import frames
+    from .project import agreement, open_project
+
+    with open_project(db) as store:
+        codings, answers = agreement(store, coders, unit.value, _codes(codes), themes)
+    a = codings.attrs
+    heading = (f"Agreement between {' and '.join(a['coders'])}; unit: informant {a['unit']} "
+               f"(code present or absent), {a['n_units']} units in {len(a['documents'])} "
+               f"document(s) all coded: {', '.join(a['documents'])}. Mean over codes: "
+               f"percent {a['mean_percent']:.3f}, kappa {a['mean_kappa']:.3f}, "
+               f"alpha {a['mean_alpha']:.3f}; ALL = pooled over codes × units.")
+    text = frames.render(codings, format.value, heading="" if format is ReportFormat.csv
+                         else (f"# {heading}" if format is ReportFormat.md else heading))
+    if format is not ReportFormat.csv:
+        text += "\n" + frames.render(answers, format.value, heading=(
+            "Answers to closed questions, unit: (case, question) answered by the coders:"))
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        _say(f"Wrote {out}")
+
+
+@app.command("disagreements")
+@_errors_as_lines
+def disagreements_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn,
+                      codes: CodesOpt = None,
+                      format: Annotated[SheetFormat, typer.Option("--format")] = SheetFormat.csv,
+                      out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
+    """Units and answers where two coders differ, with a decision column to fill in."""
+    from .export import frames
+    from .project import disagreements, open_project
+
+    with open_project(db) as store:
+        frame = disagreements(store, coders, unit.value, _codes(codes))
+    if out is not None:
+        _say(f"Wrote {frames.write(frame, out, format.value)} ({len(frame)} disagreements)")
+    elif format is SheetFormat.xlsx:
+        raise QualmrsError("--format xlsx needs --out FILE")
+    else:
+        sys.stdout.write(frames.render(frame, format.value))
+
+
+@app.command("consensus")
+@_errors_as_lines
+def consensus_cmd(db: DB, from_: Annotated[Path, typer.Option("--from", help=(
+                      "The disagreements file (.csv or .xlsx) with decisions filled in."))],
+                  coder: Annotated[str, typer.Option(help="Name of the new coder.")] = "consensus"):
+    """Import decided disagreements as a new coder (agreed codes plus decisions)."""
+    from .project import consensus, open_project
+
+    with open_project(db) as store:
+        n_codings, n_answers = consensus(store, from_, coder)
+    _say(f"Coder '{coder}': {n_codings} coding(s) and {n_answers} answer(s) stored")
 
 
 def main() -> None:

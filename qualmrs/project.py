@@ -13,7 +13,8 @@ from .model import INFORMANT, Case, Document
 from .store import Store
 
 __all__ = ["init_project", "open_project", "ingest", "import_codings", "import_answers",
-           "tables", "matrix", "counts", "segments", "choose_coder", "run", "RunResult"]
+           "tables", "matrix", "counts", "segments", "choose_coder", "run", "RunResult",
+           "agreement", "disagreements", "consensus"]
 
 
 def init_project(db: str | Path, codebook: str | Path) -> Store:
@@ -171,12 +172,26 @@ class RunResult:
     files: list[Path]
 
 
-def run(source_dir: str | Path, codebook: str | Path, out: str | Path) -> RunResult:
+def _file_coders(*paths: Path) -> set[str]:
+    import csv
+
+    names = set()
+    for p in paths:
+        if p.is_file():
+            with p.open(encoding="utf-8-sig", newline="") as f:
+                names |= {r.get("coder", "").strip() for r in csv.DictReader(f)} - {""}
+    return names
+
+
+def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
+        coder: str | None = None) -> RunResult:
     """Everything for a study folder: store, tables, matrix. Safe to run again.
 
     ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``
     and ``answers.csv``. Writes ``out/project.db``, ``out/tables/`` (every table as CSV,
     Markdown, XLSX and DOCX, plus ``code_counts.csv``), ``out/matrix.xlsx`` and ``.docx``.
+    Tables and matrix are of ``coder``; by default the one coder named in the folder's
+    codings.csv/answers.csv, so a second coder imported later does not change them.
     """
     from .export import write_matrix, write_table
     from .export.tables import FORMATS
@@ -200,12 +215,88 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path) -> RunRes
             n_codings = import_codings(store, source_dir / "codings.csv")
         if (source_dir / "answers.csv").is_file():
             n_answers = import_answers(store, source_dir / "answers.csv")
-        frames = tables(store)
+        if coder is None and "consensus" not in store.coders():
+            named = _file_coders(source_dir / "codings.csv", source_dir / "answers.csv")
+            coder = named.pop() if len(named) == 1 else None
+        frames = tables(store, coder)
         files = [write_table(f, fmt, out / "tables") for f in frames for fmt in FORMATS]
-        code_counts = counts(store)
+        code_counts = counts(store, coder)
         code_counts.to_csv(out / "tables" / "code_counts.csv", lineterminator="\n")
         files.append(out / "tables" / "code_counts.csv")
-        m = matrix(store)
+        m = matrix(store, coder)
         files.append(write_matrix(m, out / "matrix.xlsx", code_counts))
         files.append(write_matrix(m, out / "matrix.docx"))
     return RunResult(db, report, n_codings, n_answers, frames, files)
+
+
+def _coder_list(coders: str | list[str]) -> list[str]:
+    names = [c.strip() for c in coders.split(",")] if isinstance(coders, str) else list(coders)
+    names = [c for c in names if c]
+    if len(names) < 2 or len(set(names)) != len(names):
+        raise QualmrsError("name two or more different coders, e.g. --coders BHO,coder2")
+    return names
+
+
+def _check_coders(store: Store, names: list[str]) -> None:
+    known = store.coders()
+    for name in names:
+        if name not in known:
+            raise StoreError(f"no manual codings or answers by '{name}'; coders: "
+                             + (", ".join(known) or "none yet"))
+
+
+def agreement(store: Store, coders, unit: str = "turn", codes: list[str] | None = None,
+              themes: bool = False):
+    """Agreement on codings (per code, pooled) and on answers between named coders.
+
+    Returns:
+        (codings frame, answers frame); see ``qualmrs.analyse.agreement``.
+    """
+    from .analyse.agreement import answer_agreement, coding_agreement
+
+    names = _coder_list(coders)
+    _check_coders(store, names)
+    book = store.codebook
+    if codes:
+        valid = {c.key for c in book.codes}
+        for c in codes:
+            if c not in valid:
+                from .errors import did_you_mean
+                raise QualmrsError(f"unknown code '{c}'; {did_you_mean(c, valid)}", key="--codes")
+    codings = [c for c in store.codings() if c.coder in names]
+    frame = coding_agreement(book, store.documents(),
+                             store.sentences() if unit == "sentence" else {}, codings, names,
+                             unit, codes, themes)
+    if not frame.attrs["documents"]:
+        raise QualmrsError("the coders have no coded document in common: nothing to compare")
+    answers = answer_agreement(book, [a for a in store.answers() if a.coder in names], names)
+    return frame, answers
+
+
+def disagreements(store: Store, coders, unit: str = "turn", codes: list[str] | None = None):
+    """Units (and answers) where two coders differ, with an empty ``decision`` column."""
+    from .analyse.disagreements import disagreements as find
+
+    names = _coder_list(coders)
+    if len(names) != 2:
+        raise QualmrsError("disagreements compare exactly two coders")
+    _check_coders(store, names)
+    return find(store.codebook, store.documents(),
+                store.sentences() if unit == "sentence" else {}, store.codings(),
+                store.answers(), (names[0], names[1]), unit, codes)
+
+
+def consensus(store: Store, path: str | Path, coder: str = "consensus") -> tuple[int, int]:
+    """Import a decided disagreements file as a new coder; returns (codings, answers) added.
+
+    Raises:
+        StoreError: the coder already has work (it is never merged into or replaced).
+    """
+    from .coding.consensus import read_consensus
+
+    if coder in store.coders():
+        raise StoreError(f"coder '{coder}' already has codings or answers in this project; "
+                         "give another name with --coder")
+    codings, answers = read_consensus(path, store.codebook, store.documents(),
+                                      store.sentences(), store.codings(), store.answers(), coder)
+    return store.add_work(codings, answers)

@@ -9,7 +9,7 @@ from qualmrs.cli import app
 
 runner = CliRunner()
 COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "matrix", "counts",
-            "segments", "run"]
+            "segments", "run", "agreement", "disagreements", "consensus"]
 
 
 def invoke(*args):

@@ -222,23 +222,65 @@ class Store:
 
     def add_codings(self, codings: list[Coding]) -> int:
         """Add codings, skipping exact repeats; returns how many were new."""
+        return self.add_work(codings=codings)[0]
+
+    def add_answers(self, answers: list[Answer]) -> int:
+        """Add answers; an identical repeat is skipped, a changed one is refused.
+
+        Raises:
+            StoreError: a stored answer of the same coder and source says otherwise
+                (manual answers are only changed by the command made for that).
+        """
+        return self.add_work(answers=answers)[1]
+
+    def add_work(self, codings: list[Coding] = (), answers: list[Answer] = ()) -> tuple[int, int]:
+        """Add codings and answers in one transaction; returns how many of each were new."""
         with self.transaction() as conn:
-            ids = self._doc_ids(conn)
-            have = set(conn.execute(select(s.codings.c.document_id, s.codings.c.start,
-                                           s.codings.c.end, s.codings.c.code, s.codings.c.coder,
-                                           s.codings.c.source)))
-            rows, now = [], _now()
-            for c in codings:
-                key = (ids[c.document], c.start, c.end, c.code, c.coder, c.source)
-                if key in have:
-                    continue
-                have.add(key)
-                rows.append({"document_id": key[0], "start": c.start, "end": c.end,
-                             "code": c.code, "coder": c.coder, "source": c.source,
-                             "confidence": c.confidence, "evidence": c.evidence,
-                             "memo": c.memo, "created": now})
-            if rows:
-                conn.execute(insert(s.codings), rows)
+            return self._insert_codings(conn, codings), self._insert_answers(conn, answers)
+
+    def _insert_codings(self, conn, codings) -> int:
+        ids = self._doc_ids(conn)
+        have = set(conn.execute(select(s.codings.c.document_id, s.codings.c.start,
+                                       s.codings.c.end, s.codings.c.code, s.codings.c.coder,
+                                       s.codings.c.source)).all())
+        rows, now = [], _now()
+        for c in codings:
+            key = (ids[c.document], c.start, c.end, c.code, c.coder, c.source)
+            if key in have:
+                continue
+            have.add(key)
+            rows.append({"document_id": key[0], "start": c.start, "end": c.end,
+                         "code": c.code, "coder": c.coder, "source": c.source,
+                         "confidence": c.confidence, "evidence": c.evidence,
+                         "memo": c.memo, "created": now})
+        if rows:
+            conn.execute(insert(s.codings), rows)
+        return len(rows)
+
+    def _insert_answers(self, conn, answers) -> int:
+        ids = self._doc_ids(conn)
+        have = {(r.case_label, r.question, r.coder, r.source): r.category
+                for r in conn.execute(select(s.answers))}
+        known = set(conn.execute(select(s.cases.c.label)).scalars())
+        rows, now = [], _now()
+        for a in answers:
+            key = (a.case, a.question, a.coder, a.source)
+            if key in have:
+                if have[key] != a.category:
+                    raise StoreError(f"case {a.case} already has answer '{have[key]}' to "
+                                     f"{a.question} from {a.coder}; not replaced with "
+                                     f"'{a.category}'")
+                continue
+            if a.case not in known:
+                raise StoreError(f"unknown case '{a.case}'")
+            have[key] = a.category
+            rows.append({"case_label": a.case, "question": a.question,
+                         "category": a.category, "coder": a.coder, "source": a.source,
+                         "confidence": a.confidence, "evidence": a.evidence,
+                         "document_id": ids.get(a.document) if a.document else None,
+                         "start": a.start, "end": a.end, "created": now})
+        if rows:
+            conn.execute(insert(s.answers), rows)
         return len(rows)
 
     def codings(self, coder: str | None = None, source: str | None = MANUAL) -> list[Coding]:
@@ -253,39 +295,6 @@ class Store:
         with self.engine.connect() as conn:
             return [Coding(r.name, r.start, r.end, r.code, r.coder, r.source, r.memo,
                            r.confidence, r.evidence) for r in conn.execute(q)]
-
-    def add_answers(self, answers: list[Answer]) -> int:
-        """Add answers; an identical repeat is skipped, a changed one is refused.
-
-        Raises:
-            StoreError: a stored answer of the same coder and source says otherwise
-                (manual answers are only changed by the command made for that).
-        """
-        with self.transaction() as conn:
-            ids = self._doc_ids(conn)
-            have = {(r.case_label, r.question, r.coder, r.source): r.category
-                    for r in conn.execute(select(s.answers))}
-            known = set(conn.execute(select(s.cases.c.label)).scalars())
-            rows, now = [], _now()
-            for a in answers:
-                key = (a.case, a.question, a.coder, a.source)
-                if key in have:
-                    if have[key] != a.category:
-                        raise StoreError(f"case {a.case} already has answer '{have[key]}' to "
-                                         f"{a.question} from {a.coder}; not replaced with "
-                                         f"'{a.category}'")
-                    continue
-                if a.case not in known:
-                    raise StoreError(f"unknown case '{a.case}'")
-                have[key] = a.category
-                rows.append({"case_label": a.case, "question": a.question,
-                             "category": a.category, "coder": a.coder, "source": a.source,
-                             "confidence": a.confidence, "evidence": a.evidence,
-                             "document_id": ids.get(a.document) if a.document else None,
-                             "start": a.start, "end": a.end, "created": now})
-            if rows:
-                conn.execute(insert(s.answers), rows)
-        return len(rows)
 
     def answers(self, coder: str | None = None, source: str | None = MANUAL) -> list[Answer]:
         q = select(s.answers, s.documents.c.name).outerjoin(

@@ -1,0 +1,44 @@
+"""Any result table (a DataFrame) as CSV, Markdown, XLSX or plain terminal text."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+
+FORMATS = ("table", "csv", "md", "xlsx")
+
+
+def _fmt(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def render(frame: pd.DataFrame, fmt: str, index: bool = False, heading: str = "") -> str:
+    """Text of ``frame`` as ``table`` (aligned, for a terminal), ``csv`` or ``md``."""
+    if fmt == "csv":
+        return frame.to_csv(index=index, lineterminator="\n")
+    shown = frame.map(_fmt) if len(frame) else frame
+    if fmt == "md":
+        body = shown.to_markdown(index=index, disable_numparse=True) + "\n"
+        return f"{heading}\n\n{body}" if heading else body
+    if fmt == "table":
+        body = shown.to_string(index=index) + "\n"
+        return f"{heading}\n{body}" if heading else body
+    raise ValueError(f"cannot render {fmt} as text")
+
+
+def write(frame: pd.DataFrame, path: Path, fmt: str, index: bool = False,
+          heading: str = "") -> Path:
+    """Write ``frame`` to ``path`` in ``fmt`` (csv, md, xlsx, table)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "xlsx":
+        frame.to_excel(path, index=index)
+    else:
+        path.write_text(render(frame, fmt, index, heading), encoding="utf-8")
+    return path
