@@ -60,3 +60,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    print()
+    import suggest_quality  # same folder: the quality figures of the suggestions
+
+    suggest_quality.main()

@@ -21,8 +21,8 @@ COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 TOP_FIELDS = {"name", "language", "interviewer_labels", "codes", "scales", "questions", "tables",
               "description"}
 CODE_FIELDS = {"key", "name", "description", "include", "exclude", "examples", "color",
-               "children"}
-SCALE_FIELDS = {"name", "categories"}
+               "children", "phrases", "patterns"}
+SCALE_FIELDS = {"name", "categories", "cues", "opposites"}
 QUESTION_FIELDS = {"key", "text", "scale", "cues"}
 TABLE_FIELDS = {"id", "title", "questions"}
 
@@ -120,6 +120,14 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
     return book
 
 
+def _plain(value):
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
 class _Validator:
     def __init__(self, path: str):
         self.path = path
@@ -214,7 +222,8 @@ class _Validator:
                             include=self.text(m, "include", where, required=False),
                             exclude=self.text(m, "exclude", where, required=False),
                             examples=self.strings(m, "examples", where), color=color,
-                            parent=parent))
+                            parent=parent, phrases=self.strings(m, "phrases", where),
+                            patterns=self.patterns(m, where)))
             if "children" in m:
                 children = m["children"]
                 if isinstance(children, _LineList):
@@ -242,8 +251,64 @@ class _Validator:
             if "N" in cats:
                 self.problem(s.lines.get("categories", s.line), f"scales.{key}.categories",
                              "'N' is reserved for the table's count row")
-            out[str(key)] = Scale(str(key), cats, self.text(s, "name", f"scales.{key}.", False))
+            where = f"scales.{key}."
+            cues = self.category_map(s, "cues", cats, where, lists=True)
+            opposites = self.category_map(s, "opposites", cats, where, lists=False)
+            for a, b in opposites.items():
+                if b not in cats:
+                    self.problem(s["opposites"].lines[a], f"{where}opposites.{a}",
+                                 f"'{b}' is not a category of this scale")
+            out[str(key)] = Scale(str(key), cats, self.text(s, "name", where, False),
+                                  MappingProxyType(cues), MappingProxyType(opposites))
         return out
+
+    def category_map(self, s: _LineDict, field: str, cats: tuple[str, ...], where: str,
+                     lists: bool) -> dict:
+        raw = s.get(field)
+        if raw is None:
+            return {}
+        m = self.mapping(raw, s.lines[field], f"{where}{field}")
+        out = {}
+        for cat, value in (m or {}).items():
+            if cat not in cats:
+                self.problem(m.lines[cat], f"{where}{field}.{cat}",
+                             f"not a category of this scale; {did_you_mean(str(cat), cats)}")
+            elif lists:
+                out[cat] = self.strings(m, cat, f"{where}{field}.")
+            else:
+                out[cat] = str(value)
+        return out
+
+    def patterns(self, m: _LineDict, where: str) -> tuple:
+        """spaCy Matcher patterns, checked by spaCy itself so the message is spaCy's."""
+        raw = m.get("patterns")
+        if raw is None:
+            return ()
+        if not isinstance(raw, _LineList):
+            self.problem(m.lines["patterns"], f"{where}patterns", "expected a list of patterns")
+            return ()
+        from spacy.lang.nb import Norwegian
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(Norwegian().vocab, validate=True)
+        out = []
+        for i, pattern in enumerate(raw):
+            plain = _plain(pattern)
+            try:
+                if not isinstance(plain, list) or not plain or \
+                        not all(isinstance(t, dict) for t in plain):
+                    raise ValueError("a pattern is a list of token mappings, e.g. "
+                                     "[{LEMMA: ikke}, {LEMMA: måle}]")
+                matcher.add("check", [plain])
+            except Exception as e:  # spaCy raises ValueError/MatchPatternError subclasses
+                lines = [l.strip() for l in str(e).strip().splitlines()]
+                # spaCy lists each fault as "- [pattern -> 0 -> KEY] reason": keep the first
+                detail = next((l[2:].replace("pattern -> ", "token ") for l in lines
+                               if l.startswith("- [")), lines[0])
+                self.problem(raw.lines[i], f"{where}patterns[{i}]", f"invalid pattern: {detail}")
+                continue
+            out.append(plain)
+        return tuple(out)
 
     def questions(self, data: _LineDict, scales: dict[str, Scale]) -> list[Question]:
         items = self.seq(data, "questions", required=False)

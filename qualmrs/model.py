@@ -77,6 +77,8 @@ class Code:
     examples: tuple[str, ...] = ()
     color: str = ""
     parent: str | None = None
+    phrases: tuple[str, ...] = ()  # words or phrases, matched on lemmas (any inflection)
+    patterns: tuple = ()  # spaCy Matcher token patterns (lists of dicts) on lemmas
 
     @property
     def theme(self) -> str:
@@ -88,6 +90,10 @@ class Scale:
     key: str
     categories: tuple[str, ...]
     name: str = ""
+    # category → words or phrases that express it in a reply (matched on lemmas)
+    cues: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # category → the category a negated cue points to when the speaker says «tvert imot»
+    opposites: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ class Segmenter:
         n = len(tokens)
         i = 0
         while i < n - 1:
-            tok, text = tokens[i], tokens[i].text
+            text = tokens[i].text
             end_here = False
             if text and set(text) <= _END_PUNCT:
                 in_pause = (i > 0 and tokens[i - 1].text == "(" and tokens[i + 1].text == ")")
@@ -122,8 +122,17 @@ def _language_data(language: str) -> dict:
         from .lang import nb
 
         return {"non_final": nb.NON_FINAL_ABBREVIATIONS, "tokens": nb.TOKEN_ABBREVIATIONS,
-                "overrides": nb.LEMMA_OVERRIDES}
-    return {"non_final": frozenset(), "tokens": (), "overrides": {}}
+                "overrides": nb.LEMMA_OVERRIDES, "negators": nb.NEGATORS,
+                "reversals": nb.REVERSALS, "softeners": nb.SOFTENERS, "yes": nb.YES,
+                "no": nb.NO, "conclusions": nb.CONCLUSIONS}
+    return {"non_final": frozenset(), "tokens": (), "overrides": {}, "negators": frozenset(),
+            "reversals": (), "softeners": frozenset(), "yes": frozenset(), "no": frozenset(),
+            "conclusions": ()}
+
+
+def language_data(language: str) -> dict:
+    """Word lists of one language (empty lists for a language without qualmrs data)."""
+    return _language_data(language)
 
 
 def _simplemma(word: str, language: str) -> str:

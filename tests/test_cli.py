@@ -9,7 +9,8 @@ from qualmrs.cli import app
 
 runner = CliRunner()
 COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "matrix", "counts",
-            "segments", "run", "agreement", "disagreements", "consensus"]
+            "segments", "run", "agreement", "disagreements", "consensus", "suggest",
+            "suggestions", "suggest-answers", "accept", "reject", "evaluate"]
 
 
 def invoke(*args):

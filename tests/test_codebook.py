@@ -106,3 +106,32 @@ def test_codebook_cli_error_is_one_line_and_nonzero(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"Error: {bad}:13: key 'questions.q1.scale'")
     assert not (tmp_path / "p.db").exists()
+
+
+@pytest.mark.parametrize("extra,expected", [
+    ("    patterns:\n      - [{LEMA: ikke}]\n",
+     "x.yaml:5: key 'tema.patterns[0]': invalid pattern: [token 0 -> LEMA] Extra inputs are not permitted"),
+    ("    patterns:\n      - {LEMMA: ikke}\n", "x.yaml:5: key 'tema.patterns[0]': invalid pattern"),
+    ("    phrases: {a: b}\n", "x.yaml:4: key 'tema.phrases': expected a list of texts"),
+])
+def test_codebook_pattern_errors_name_file_and_key(extra, expected):
+    text = VALID.replace("    name: Tema\n", "    name: Tema\n" + extra, 1)
+    with pytest.raises(CodebookError) as e:
+        parse_codebook(text, "x.yaml")
+    assert expected in str(e.value)
+
+
+def test_codebook_scale_cues_must_name_categories():
+    text = VALID.replace("    categories: [Ja, Nei]\n",
+                         "    categories: [Ja, Nei]\n    cues: {Jo: [jo]}\n    opposites: {Ja: Kanskje}\n")
+    with pytest.raises(CodebookError) as e:
+        parse_codebook(text, "x.yaml")
+    assert "key 'scales.jn.cues.Jo': not a category" in str(e.value)
+    assert "key 'scales.jn.opposites.Ja': 'Kanskje' is not a category" in str(e.value)
+
+
+def test_codebook_every_theme_code_has_rule_patterns(codebook_path):
+    cb = load_codebook(codebook_path)
+    leaves = [c for c in cb.codes if not any(d.parent == c.key for d in cb.codes)]
+    assert all(c.phrases or c.patterns for c in leaves), [c.key for c in leaves
+                                                          if not (c.phrases or c.patterns)]

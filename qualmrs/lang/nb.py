@@ -28,3 +28,15 @@ LEMMA_OVERRIDES = {
     "nav-kontorene": "nav-kontor", "nav-leder": "nav-leder", "nav-lederen": "nav-leder",
     "trøye": "trøye", "trøya": "trøye", "trøyen": "trøye", "trøyer": "trøye", "trøyene": "trøye",
 }
+
+# Answer reading (closed questions). Lemmas, lower case.
+NEGATORS = frozenset({"ikke", "aldri", "ingen", "ingenting", "intet", "neppe", "verken"})
+# «… begrenser ikke, heller tvert imot»: a negated category points to its opposite.
+REVERSALS = ("tvert imot", "heller motsatt", "det motsatte", "snarere", "heller")
+# Softeners lower the confidence of a reading, not its direction («jeg vil vel si ja»).
+SOFTENERS = frozenset({"vel", "kanskje", "muligens", "antakelig", "sikkert", "nok"})
+YES = frozenset({"ja", "absolutt", "selvfølgelig", "definitivt", "jada", "jepp"})
+NO = frozenset({"nei", "neida"})
+# A closing sentence that sums up («så jeg vil si …», «alt i alt …») weighs more.
+CONCLUSIONS = ("alt i alt", "så jeg", "vil jeg si", "jeg vil si", "lande på", "konklusjon",
+               "summere", "så ja", "så nei", "så der")

@@ -3,7 +3,7 @@
 from sqlalchemy import (Column, Float, ForeignKey, Integer, MetaData, String, Table, Text,
                         UniqueConstraint)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: models table (saved suggestion models)
 
 metadata = MetaData()
 
@@ -90,3 +90,8 @@ answers = Table("answers", metadata,
                 Column("end", Integer),
                 Column("created", String, nullable=False),
                 UniqueConstraint("case_label", "question", "coder", "source"))
+
+models = Table("models", metadata,
+               Column("name", String, primary_key=True),
+               Column("data", Text, nullable=False),  # JSON: numbers and words, no pickle
+               Column("created", String, nullable=False))

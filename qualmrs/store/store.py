@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 from pathlib import Path
 from types import MappingProxyType
 
@@ -14,13 +13,10 @@ from ..codebook import parse_codebook
 from ..errors import StoreError
 from ..model import MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
 from . import schema as s
+from .suggestions import SuggestionsMixin, _now
 
 
-def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
-class Store:
+class Store(SuggestionsMixin):
     """A project database. Open with ``Store.create`` or ``Store.open``."""
 
     def __init__(self, url: str, path: Path | None = None):
@@ -73,7 +69,16 @@ class Store:
             raise StoreError(f"the project has schema version {version}, newer than this "
                              f"qualmrs understands ({s.SCHEMA_VERSION}); upgrade qualmrs",
                              path=path)
+        if int(version) < s.SCHEMA_VERSION:
+            store._migrate(int(version))
         return store
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older store up to date; each step only adds (1 → 2: the models table)."""
+        with self.transaction() as conn:
+            s.metadata.create_all(conn, tables=[s.models])
+            conn.execute(s.meta.update().where(s.meta.c.key == "schema_version")
+                         .values(value=str(s.SCHEMA_VERSION)))
 
     def close(self) -> None:
         self.engine.dispose()

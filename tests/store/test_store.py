@@ -79,3 +79,18 @@ def test_store_not_a_project(tmp_path):
 def test_store_missing(tmp_path):
     with pytest.raises(StoreError, match="qualmrs init"):
         Store.open(tmp_path / "none.db")
+
+
+def test_store_migrates_version_1(project):
+    from sqlalchemy import text
+
+    path = project.path
+    with project.engine.begin() as conn:
+        conn.execute(text("DROP TABLE models"))
+        conn.execute(text("UPDATE meta SET value='1' WHERE key='schema_version'"))
+    project.close()
+    store = Store.open(path)
+    assert store.meta("schema_version") == "2"
+    store.save_model("m", "{}")
+    assert store.load_model("m") == "{}"
+    store.close()

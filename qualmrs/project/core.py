@@ -7,14 +7,13 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-from .codebook import load_codebook
-from .errors import IngestError, QualmrsError, StoreError
-from .model import INFORMANT, Case, Document
-from .store import Store
+from ..codebook import load_codebook
+from ..errors import IngestError, QualmrsError, StoreError
+from ..model import INFORMANT, Document
+from ..store import Store
 
 __all__ = ["init_project", "open_project", "ingest", "import_codings", "import_answers",
-           "tables", "matrix", "counts", "segments", "choose_coder", "run", "RunResult",
-           "agreement", "disagreements", "consensus"]
+           "tables", "matrix", "counts", "segments", "choose_coder", "run", "RunResult"]
 
 
 def init_project(db: str | Path, codebook: str | Path) -> Store:
@@ -55,9 +54,9 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     Raises:
         IngestError, ImportError_: nothing is written.
     """
-    from .coding import read_cases
-    from .ingest import read_document, transcript_files
-    from .segment import segment_document
+    from ..coding import read_cases
+    from ..ingest import read_document, transcript_files
+    from ..segment import segment_document
 
     codebook = store.codebook
     cases, by_document = read_cases(cases_file) if cases_file else ((), {})
@@ -94,21 +93,21 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
 
 
 def _corpus(store: Store):
-    from .coding.locate import Corpus
+    from ..coding.locate import Corpus
 
     return Corpus(store.documents(), {c.label for c in store.cases()})
 
 
 def import_codings(store: Store, path: str | Path, coder: str | None = None) -> int:
     """Anchor and store a codings.csv; returns the number of new codings."""
-    from .coding import read_codings
+    from ..coding import read_codings
 
     return store.add_codings(read_codings(path, store.codebook, _corpus(store), coder))
 
 
 def import_answers(store: Store, path: str | Path, coder: str | None = None) -> int:
     """Validate and store an answers.csv; returns the number of new answers."""
-    from .coding import read_answers
+    from ..coding import read_answers
 
     return store.add_answers(read_answers(path, store.codebook, _corpus(store), coder))
 
@@ -132,7 +131,7 @@ def choose_coder(store: Store, coder: str | None) -> str | None:
 
 def tables(store: Store, coder: str | None = None):
     """The codebook's frequency tables from one coder's manual answers."""
-    from .analyse import frequency_tables
+    from ..analyse import frequency_tables
 
     who = choose_coder(store, coder)
     answers = store.answers(coder=who) if who else []
@@ -140,7 +139,7 @@ def tables(store: Store, coder: str | None = None):
 
 
 def matrix(store: Store, coder: str | None = None, level: str = "theme"):
-    from .analyse import theme_matrix
+    from ..analyse import theme_matrix
 
     who = choose_coder(store, coder)
     codings = store.codings(coder=who) if who else []
@@ -148,7 +147,7 @@ def matrix(store: Store, coder: str | None = None, level: str = "theme"):
 
 
 def counts(store: Store, coder: str | None = None):
-    from .analyse import code_counts
+    from ..analyse import code_counts
 
     who = choose_coder(store, coder)
     codings = store.codings(coder=who) if who else []
@@ -156,7 +155,7 @@ def counts(store: Store, coder: str | None = None):
 
 
 def segments(store: Store, level: str = "turn"):
-    from .analyse import segments_table
+    from ..analyse import segments_table
 
     return segments_table(store.documents(), store.sentences() if level == "sentence" else {},
                           level)
@@ -193,8 +192,8 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     Tables and matrix are of ``coder``; by default the one coder named in the folder's
     codings.csv/answers.csv, so a second coder imported later does not change them.
     """
-    from .export import write_matrix, write_table
-    from .export.tables import FORMATS
+    from ..export import write_matrix, write_table
+    from ..export.tables import FORMATS
 
     source_dir, out = Path(source_dir), Path(out)
     if not source_dir.is_dir():
@@ -228,75 +227,3 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         files.append(write_matrix(m, out / "matrix.docx"))
     return RunResult(db, report, n_codings, n_answers, frames, files)
 
-
-def _coder_list(coders: str | list[str]) -> list[str]:
-    names = [c.strip() for c in coders.split(",")] if isinstance(coders, str) else list(coders)
-    names = [c for c in names if c]
-    if len(names) < 2 or len(set(names)) != len(names):
-        raise QualmrsError("name two or more different coders, e.g. --coders BHO,coder2")
-    return names
-
-
-def _check_coders(store: Store, names: list[str]) -> None:
-    known = store.coders()
-    for name in names:
-        if name not in known:
-            raise StoreError(f"no manual codings or answers by '{name}'; coders: "
-                             + (", ".join(known) or "none yet"))
-
-
-def agreement(store: Store, coders, unit: str = "turn", codes: list[str] | None = None,
-              themes: bool = False):
-    """Agreement on codings (per code, pooled) and on answers between named coders.
-
-    Returns:
-        (codings frame, answers frame); see ``qualmrs.analyse.agreement``.
-    """
-    from .analyse.agreement import answer_agreement, coding_agreement
-
-    names = _coder_list(coders)
-    _check_coders(store, names)
-    book = store.codebook
-    if codes:
-        valid = {c.key for c in book.codes}
-        for c in codes:
-            if c not in valid:
-                from .errors import did_you_mean
-                raise QualmrsError(f"unknown code '{c}'; {did_you_mean(c, valid)}", key="--codes")
-    codings = [c for c in store.codings() if c.coder in names]
-    frame = coding_agreement(book, store.documents(),
-                             store.sentences() if unit == "sentence" else {}, codings, names,
-                             unit, codes, themes)
-    if not frame.attrs["documents"]:
-        raise QualmrsError("the coders have no coded document in common: nothing to compare")
-    answers = answer_agreement(book, [a for a in store.answers() if a.coder in names], names)
-    return frame, answers
-
-
-def disagreements(store: Store, coders, unit: str = "turn", codes: list[str] | None = None):
-    """Units (and answers) where two coders differ, with an empty ``decision`` column."""
-    from .analyse.disagreements import disagreements as find
-
-    names = _coder_list(coders)
-    if len(names) != 2:
-        raise QualmrsError("disagreements compare exactly two coders")
-    _check_coders(store, names)
-    return find(store.codebook, store.documents(),
-                store.sentences() if unit == "sentence" else {}, store.codings(),
-                store.answers(), (names[0], names[1]), unit, codes)
-
-
-def consensus(store: Store, path: str | Path, coder: str = "consensus") -> tuple[int, int]:
-    """Import a decided disagreements file as a new coder; returns (codings, answers) added.
-
-    Raises:
-        StoreError: the coder already has work (it is never merged into or replaced).
-    """
-    from .coding.consensus import read_consensus
-
-    if coder in store.coders():
-        raise StoreError(f"coder '{coder}' already has codings or answers in this project; "
-                         "give another name with --coder")
-    codings, answers = read_consensus(path, store.codebook, store.documents(),
-                                      store.sentences(), store.codings(), store.answers(), coder)
-    return store.add_work(codings, answers)

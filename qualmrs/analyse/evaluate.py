@@ -1,0 +1,103 @@
+"""How good are the suggestions? Leave-one-case-out evaluation against manual coding.
+
+Unit: the informant turn. A turn's gold codes are the codes a person's codings put on it; a
+suggester's codes are those its suggestions put on it. The model is refitted once per case on
+the other cases' turns only, so it is never scored on a case it has seen.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+from ..coding.suggest.model import TurnExample
+from ..model import INFORMANT, Answer, Coding, Document, Sentence
+
+METHODS = ("rules", "model", "rules+model", "rules|model")
+
+
+def turn_examples(documents: list[Document], sentences: dict[str, list[Sentence]],
+                  codings: list[Coding]) -> list[TurnExample]:
+    """Informant turns with their lemmas and the codes ``codings`` put on them."""
+    by_doc: dict[str, list[Coding]] = {}
+    for c in codings:
+        by_doc.setdefault(c.document, []).append(c)
+    out = []
+    for doc in documents:
+        sents = sentences.get(doc.name, [])
+        for i, t in enumerate(doc.turns):
+            if t.role != INFORMANT:
+                continue
+            lemmas = " ".join(s.lemmas for s in sents if s.turn == i)
+            codes = frozenset(c.code for c in by_doc.get(doc.name, ())
+                              if c.start < t.end and t.start < c.end)
+            out.append(TurnExample(doc.name, t.case or "", t.start, t.end, lemmas, codes))
+    return out
+
+
+def codes_on_turns(examples: list[TurnExample], suggestions: list[Coding]) -> list[set[str]]:
+    """The codes suggestions put on each example turn (any overlap)."""
+    by_doc: dict[str, list[Coding]] = {}
+    for c in suggestions:
+        by_doc.setdefault(c.document, []).append(c)
+    return [{c.code for c in by_doc.get(e.document, ()) if c.start < e.end and e.start < c.end}
+            for e in examples]
+
+
+def cross_validated_model(examples: list[TurnExample], make_model: Callable) -> list[set[str]]:
+    """Model codes per turn, each case predicted by a model fitted without that case."""
+    predicted: list[set[str]] = [set() for _ in examples]
+    for case in sorted({e.case for e in examples}):
+        train = [e for e in examples if e.case != case]
+        held = [i for i, e in enumerate(examples) if e.case == case]
+        model = make_model().fit(train)
+        index = {(examples[i].document, examples[i].start): i for i in held}
+        for c in model.predict([examples[i] for i in held]):
+            predicted[index[(c.document, c.start)]].add(c.code)
+    return predicted
+
+
+def scores(gold: list[set[str]], predicted: dict[str, list[set[str]]],
+           codes: list[str]) -> pd.DataFrame:
+    """Precision, recall, F1 and support per method and code, then micro and macro averages."""
+    from sklearn.metrics import precision_recall_fscore_support
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    mlb = MultiLabelBinarizer(classes=codes)
+    y = mlb.fit_transform([g & set(codes) for g in gold])
+    rows = []
+    for method, pred in predicted.items():
+        p = mlb.transform([x & set(codes) for x in pred])
+        prec, rec, f1, sup = precision_recall_fscore_support(y, p, zero_division=0)
+        rows += [[method, c, prec[k], rec[k], f1[k], int(sup[k])] for k, c in enumerate(codes)]
+        for avg in ("micro", "macro"):
+            P, R, F, _ = precision_recall_fscore_support(y, p, average=avg, zero_division=0)
+            rows.append([method, f"{avg} avg", P, R, F, int(y.sum())])
+    return pd.DataFrame(rows, columns=["method", "code", "precision", "recall", "f1", "support"])
+
+
+def answer_scores(gold: list[Answer], suggested: list[Answer]) -> tuple[pd.DataFrame, dict]:
+    """Accuracy of suggested answers against a person's, and a confusion table per scale.
+
+    A question with no suggestion (not found, or reply not read) counts as wrong and shows as
+    ``(none)`` in the confusion table.
+    """
+    got = {(a.case, a.question): a.category for a in suggested if a.category}
+    rows = [(a.question, a.category, got.get((a.case, a.question), "(none)")) for a in gold]
+    frame = pd.DataFrame(rows, columns=["question", "gold", "suggested"])
+    n = len(frame)
+    correct = int((frame["gold"] == frame["suggested"]).sum())
+    summary = pd.DataFrame([["answers", n, correct, (correct / n) if n else float("nan"),
+                             int((frame["suggested"] == "(none)").sum())]],
+                           columns=["what", "n", "correct", "accuracy", "not_found"])
+    return summary, frame
+
+
+def confusion(frame: pd.DataFrame, categories: list[str]) -> pd.DataFrame:
+    """Gold (rows) × suggested (columns) counts for one scale's answers."""
+    cols = categories + ["(none)"]
+    table = pd.crosstab(pd.Categorical(frame["gold"], categories=categories),
+                        pd.Categorical(frame["suggested"], categories=cols), dropna=False)
+    table.index.name, table.columns.name = "gold", "suggested"
+    return table

@@ -1,0 +1,12 @@
+"""The ``qualmrs`` command: argument parsing only; the work is in ``qualmrs.project``."""
+
+# Importing the command modules registers their commands, in this order in --help.
+from . import study  # noqa: F401  isort: skip
+from . import coders  # noqa: F401  isort: skip
+from .app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,195 @@
+"""Commands about coders and suggestions: agreement, consensus, suggest, evaluate."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import QualmrsError
+from .app import (DB, CoderOpt, Level, ReportFormat, SheetFormat, TableFormat,
+                  _errors_as_lines, _say, _write_frame, app)
+
+
+CodersOpt = Annotated[str, typer.Option("--coders", help="Coders to compare, e.g. BHO,coder2.")]
+UnitOpt = Annotated[Level, typer.Option("--unit", help="Unit of comparison.")]
+CodesOpt = Annotated[Optional[list[str]], typer.Option("--codes", help="Only these codes "
+                                                       "(repeat, or separate with commas).")]
+
+
+def _codes(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+@app.command("agreement")
+@_errors_as_lines
+def agreement_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn, codes: CodesOpt = None,
+                  themes: Annotated[bool, typer.Option(
+                      help="Roll sub-codes up to their top-level theme.")] = False,
+                  format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
+                  out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
+    """Inter-coder agreement per code (percent, Cohen's kappa, Krippendorff's alpha) and on answers."""
+    from ..export import frames
+    from ..project import agreement, open_project
+
+    with open_project(db) as store:
+        codings, answers = agreement(store, coders, unit.value, _codes(codes), themes)
+    a = codings.attrs
+    heading = (f"Agreement between {' and '.join(a['coders'])}; unit: informant {a['unit']} "
+               f"(code present or absent), {a['n_units']} units in {len(a['documents'])} "
+               f"document(s) all coded: {', '.join(a['documents'])}. Mean over codes: "
+               f"percent {a['mean_percent']:.3f}, kappa {a['mean_kappa']:.3f}, "
+               f"alpha {a['mean_alpha']:.3f}; ALL = pooled over codes × units.")
+    text = frames.render(codings, format.value, heading="" if format is ReportFormat.csv
+                         else (f"# {heading}" if format is ReportFormat.md else heading))
+    if format is not ReportFormat.csv:
+        text += "\n" + frames.render(answers, format.value, heading=(
+            "Answers to closed questions, unit: (case, question) answered by the coders:"))
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        _say(f"Wrote {out}")
+
+
+@app.command("disagreements")
+@_errors_as_lines
+def disagreements_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn,
+                      codes: CodesOpt = None,
+                      format: Annotated[SheetFormat, typer.Option("--format")] = SheetFormat.csv,
+                      out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
+    """Units and answers where two coders differ, with a decision column to fill in."""
+    from ..export import frames
+    from ..project import disagreements, open_project
+
+    with open_project(db) as store:
+        frame = disagreements(store, coders, unit.value, _codes(codes))
+    if out is not None:
+        _say(f"Wrote {frames.write(frame, out, format.value)} ({len(frame)} disagreements)")
+    elif format is SheetFormat.xlsx:
+        raise QualmrsError("--format xlsx needs --out FILE")
+    else:
+        sys.stdout.write(frames.render(frame, format.value))
+
+
+@app.command("consensus")
+@_errors_as_lines
+def consensus_cmd(db: DB, from_: Annotated[Path, typer.Option("--from", help=(
+                      "The disagreements file (.csv or .xlsx) with decisions filled in."))],
+                  coder: Annotated[str, typer.Option(help="Name of the new coder.")] = "consensus"):
+    """Import decided disagreements as a new coder (agreed codes plus decisions)."""
+    from ..project import consensus, open_project
+
+    with open_project(db) as store:
+        n_codings, n_answers = consensus(store, from_, coder)
+    _say(f"Coder '{coder}': {n_codings} coding(s) and {n_answers} answer(s) stored")
+
+
+@app.command("suggest")
+@_errors_as_lines
+def suggest_cmd(db: DB, rules: Annotated[bool, typer.Option("--rules/--no-rules",
+                    help="Codebook phrases and patterns.")] = True,
+                model: Annotated[bool, typer.Option("--model/--no-model",
+                    help="A model learned from the manual codings.")] = True,
+                coder: CoderOpt = None):
+    """Fill rule and model suggestions (kept apart from manual codings)."""
+    from ..project import open_project, suggest
+
+    with open_project(db) as store:
+        report = suggest(store, rules, model, coder)
+    for note in report.notes:
+        _say(f"Note: {note}")
+    _say(f"Suggestions: {report.rules} from rules, {report.model} from the model. "
+         "Review them with 'qualmrs suggestions', then 'qualmrs accept' or 'qualmrs reject'.")
+
+
+SheetOpt = Annotated[SheetFormat, typer.Option("--format")]
+OutOpt = Annotated[Optional[Path], typer.Option(help="Output file.")]
+
+
+def _listing(db: Path, function: str, format: SheetFormat, out: Path | None) -> None:
+    from .. import project
+
+    with project.open_project(db) as store:
+        frame = getattr(project, function)(store)
+    _write_frame(frame, TableFormat(format.value), out, index=False)
+
+
+@app.command("suggestions")
+@_errors_as_lines
+def suggestions_cmd(db: DB, format: SheetOpt = SheetFormat.csv, out: OutOpt = None):
+    """List suggestions: document,case,start,end,code,source,confidence,text."""
+    _listing(db, "suggestions", format, out)
+
+
+@app.command("suggest-answers")
+@_errors_as_lines
+def suggest_answers_cmd(db: DB, format: SheetOpt = SheetFormat.csv, out: OutOpt = None):
+    """Suggest answers to the closed questions: case,question,category,source,confidence,evidence."""
+    _listing(db, "suggest_answers", format, out)
+
+
+@app.command("accept")
+@_errors_as_lines
+def accept_cmd(db: DB, coder: Annotated[str, typer.Option(help="The person accepting.")],
+               code: Annotated[Optional[str], typer.Option(help="Only this code (and its sub-codes).")] = None,
+               min_confidence: Annotated[float, typer.Option(help="Only suggestions this confident.")] = 0.0):
+    """Promote suggestions to manual codings (and answers) of --coder."""
+    from ..project import accept, open_project
+
+    with open_project(db) as store:
+        n, m = accept(store, coder, code, min_confidence)
+    _say(f"Accepted {n} coding(s) and {m} answer(s) as {coder}'s")
+
+
+@app.command("reject")
+@_errors_as_lines
+def reject_cmd(db: DB, code: Annotated[Optional[str], typer.Option(help="Only this code.")] = None,
+               source: Annotated[Optional[str], typer.Option(help="Only 'rule' or 'model'.")] = None):
+    """Drop suggestions; manual codings are not touched."""
+    from ..project import open_project, reject
+
+    with open_project(db) as store:
+        n, m = reject(store, code, source)
+    _say(f"Dropped {n} suggested coding(s) and {m} suggested answer(s)")
+
+
+@app.command("evaluate")
+@_errors_as_lines
+def evaluate_cmd(db: DB, coder: CoderOpt = None,
+                 format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
+                 out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
+    """Leave-one-case-out precision, recall and F1 of the suggestions, and answer accuracy."""
+    from ..analyse.evaluate import confusion
+    from ..export import frames
+    from ..project import evaluate, open_project
+
+    with open_project(db) as store:
+        codes, summary, rows = evaluate(store, coder)
+        book = store.codebook
+    a = codes.attrs
+    heading = (f"Suggestions against {a['coder']}'s coding; unit: informant turn "
+               f"({a['n_turns']} turns, {a['n_cases']} cases), leave-one-case-out: the model "
+               "never sees the case it is scored on.")
+    if format is ReportFormat.csv:
+        text = frames.render(codes, "csv")
+    else:
+        text = frames.render(codes, format.value, heading=heading) + "\n"
+        text += frames.render(summary, format.value, heading="Closed-question answers:") + "\n"
+        for key, scale in book.scales.items():
+            qs = [q.key for q in book.questions if q.scale == key]
+            part = rows[rows["question"].isin(qs)]
+            if len(part):
+                table = confusion(part, list(scale.categories))
+                text += frames.render(table.reset_index(), format.value,
+                                      heading=f"Confusion, scale {key} (rows: {a['coder']}, "
+                                              "columns: suggested):") + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        _say(f"Wrote {out}")

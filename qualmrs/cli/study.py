@@ -1,0 +1,151 @@
+"""Commands that build a study: init, ingest, imports, tables, matrix, run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..errors import QualmrsError
+from .app import (DB, CoderOpt, Level, MatrixLevel, TableFormat,
+                  _errors_as_lines, _say, _write_frame, app)
+
+
+@app.command()
+@_errors_as_lines
+def init(db: DB, codebook: Annotated[Path, typer.Option(help="Codebook YAML file.")]):
+    """Create a project database with a codebook."""
+    from ..project import init_project
+
+    init_project(db, codebook).close()
+    _say(f"Created {db}")
+
+
+@app.command("ingest")
+@_errors_as_lines
+def ingest_cmd(db: DB,
+               paths: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],
+               cases: Annotated[Optional[Path], typer.Option(help="cases.csv with attributes.")] = None,
+               encoding: Annotated[Optional[str], typer.Option(
+                   help="Encoding of text transcripts that are not UTF-8 (e.g. cp1252).")] = None):
+    """Read transcripts (.txt .md .docx .vtt .srt) into the project."""
+    from ..project import ingest, open_project
+
+    with open_project(db) as store:
+        report = ingest(store, paths, cases, encoding)
+    for w in report.warnings:
+        _say(f"Warning: {w}")
+    _say(f"Ingested {len(report.added)} document(s); {len(report.unchanged)} unchanged.")
+
+
+@app.command("import-codings")
+@_errors_as_lines
+def import_codings_cmd(db: DB, file: Path, coder: CoderOpt = None):
+    """Import manual codings from a quote-anchored codings.csv."""
+    from ..project import import_codings, open_project
+
+    with open_project(db) as store:
+        n = import_codings(store, file, coder)
+    _say(f"Imported {n} new coding(s) from {file}")
+
+
+@app.command("import-answers")
+@_errors_as_lines
+def import_answers_cmd(db: DB, file: Path, coder: CoderOpt = None):
+    """Import answers to the closed questions from answers.csv."""
+    from ..project import import_answers, open_project
+
+    with open_project(db) as store:
+        n = import_answers(store, file, coder)
+    _say(f"Imported {n} new answer(s) from {file}")
+
+
+@app.command("tables")
+@_errors_as_lines
+def tables_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.md,
+               out: Annotated[Optional[Path], typer.Option(help="Folder for the files.")] = None,
+               coder: CoderOpt = None):
+    """Frequency tables from the codebook's table definitions (printed, and written to --out)."""
+    from ..export import render_markdown, write_table
+    from ..project import open_project, tables
+
+    with open_project(db) as store:
+        frames = tables(store, coder)
+    for frame in frames:
+        if out is not None:
+            _say(f"Wrote {write_table(frame, format.value, out)}")
+        elif format is TableFormat.md:
+            typer.echo(render_markdown(frame))
+        elif format is TableFormat.csv:
+            typer.echo(f"# {frame.attrs['caption']}")
+            typer.echo(frame.to_csv(index_label="category", lineterminator="\n"))
+        else:
+            raise QualmrsError(f"--format {format.value} needs --out DIR")
+
+
+@app.command("matrix")
+@_errors_as_lines
+def matrix_cmd(db: DB, out: Annotated[Path, typer.Option(
+                   help="Output file: .xlsx, .docx, .csv or .md.")],
+               level: Annotated[MatrixLevel, typer.Option(
+                   help="Columns are themes or single codes.")] = MatrixLevel.theme,
+               coder: CoderOpt = None):
+    """The case × theme matrix of coded quotes."""
+    from ..export import write_matrix
+    from ..project import counts, matrix, open_project
+
+    if out.suffix.lower() not in (".xlsx", ".docx", ".csv", ".md"):
+        raise QualmrsError("the matrix is written as .xlsx, .docx, .csv or .md", path=out)
+    with open_project(db) as store:
+        m = matrix(store, coder, level.value)
+        c = counts(store, coder) if out.suffix.lower() == ".xlsx" else None
+    _say(f"Wrote {write_matrix(m, out, c)}")
+
+
+@app.command("counts")
+@_errors_as_lines
+def counts_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.md,
+               out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
+               coder: CoderOpt = None):
+    """Number of coded segments per code and case."""
+    from ..project import counts, open_project
+
+    with open_project(db) as store:
+        frame = counts(store, coder)
+    _write_frame(frame, format, out)
+
+
+@app.command("segments")
+@_errors_as_lines
+def segments_cmd(db: DB, level: Annotated[Level, typer.Option()] = Level.turn,
+                 format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.csv,
+                 out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
+    """Turns or sentences: document,case,speaker,role,start,end,text."""
+    from ..project import open_project, segments
+
+    with open_project(db) as store:
+        frame = segments(store, level.value)
+    _write_frame(frame, format, out, index=False)
+
+
+@app.command("run")
+@_errors_as_lines
+def run_cmd(source_dir: Annotated[Path, typer.Argument(help="Folder of transcripts (and "
+                                                       "cases.csv, codings.csv, answers.csv).")],
+            codebook: Annotated[Path, typer.Option(help="Codebook YAML file.")],
+            out: Annotated[Path, typer.Option(help="Output folder.")],
+            coder: CoderOpt = None):
+    """Do everything: ingest, import codings and answers, write tables and matrix, print tables."""
+    from ..export import render_markdown
+    from ..project import run
+
+    result = run(source_dir, codebook, out, coder)
+    for w in result.ingest.warnings:
+        _say(f"Warning: {w}")
+    _say(f"{len(result.ingest.added)} document(s) ingested, {len(result.ingest.unchanged)} "
+         f"unchanged; {result.codings_added} coding(s) and {result.answers_added} answer(s) "
+         f"imported; store {result.db}")
+    for frame in result.tables:
+        typer.echo(render_markdown(frame))
+    _say(f"Wrote {len(result.files)} files under {out}")

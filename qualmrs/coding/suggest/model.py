@@ -1,0 +1,176 @@
+"""Model suggestions learned from manual codings: TF-IDF of turn lemmas, one logistic
+regression per code (scikit-learn). Codes with too few coded turns are skipped, not guessed.
+
+The fitted state is plain numbers and words (``to_json``), so a saved model is data, not a
+pickle that could run code when a project is opened.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+from ...model import Coding
+
+SOURCE = "model"
+
+
+@dataclass(frozen=True)
+class TurnExample:
+    """An informant turn as the model sees it: its lemmas and (for training) its codes."""
+
+    document: str
+    case: str
+    start: int
+    end: int
+    lemmas: str
+    codes: frozenset = frozenset()
+    rules: frozenset = frozenset()  # codes the rules suggested on this turn (features)
+
+
+class ModelSuggester:
+    """One-vs-rest logistic regression over lemma TF-IDF features of informant turns.
+
+    Args:
+        min_examples: a code needs at least this many coded turns (and as many uncoded) to
+            get a classifier; others are listed in ``skipped_``.
+        threshold: the probability from which a code is suggested, or ``"auto"``: per code,
+            the threshold with the best F1 in an inner leave-one-case-out over the training
+            cases only (so choosing it never looks at a case being scored).
+        use_rules: add the rules' suggestions on each turn as features, so the model learns
+            per code how far each rule can be trusted.
+    """
+
+    GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+
+    def __init__(self, min_examples: int = 5, threshold: float | str = "auto", C: float = 4.0,
+                 use_rules: bool = False):
+        self.min_examples = min_examples
+        self.threshold = threshold
+        self.C = C
+        self.use_rules = use_rules
+
+    def _features(self, examples: list[TurnExample]):
+        from scipy.sparse import csr_matrix, hstack
+
+        X = self.vectorizer_.transform([e.lemmas for e in examples])
+        if not self.rule_codes_:
+            return X.tocsr()
+        R = csr_matrix(np.array([[c in e.rules for c in self.rule_codes_] for e in examples],
+                                dtype=float).reshape(len(examples), len(self.rule_codes_)))
+        return hstack([X, R]).tocsr()
+
+    def fit(self, examples: list[TurnExample]) -> "ModelSuggester":
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.vectorizer_ = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2),
+                                           min_df=2, sublinear_tf=True)
+        self.vectorizer_.fit([e.lemmas for e in examples])
+        self.rule_codes_ = sorted({c for e in examples for c in e.rules}) if self.use_rules else []
+        X = self._features(examples)
+        codes = sorted({c for e in examples for c in e.codes})
+        self.coef_, self.intercept_, self.codes_, self.skipped_ = [], [], [], {}
+        self.thresholds_ = []
+        for code in codes:
+            y = np.array([code in e.codes for e in examples])
+            if y.sum() < self.min_examples or (~y).sum() < self.min_examples:
+                self.skipped_[code] = f"{int(y.sum())} coded turns, fewer than {self.min_examples}"
+                continue
+            clf = self._classifier().fit(X, y)
+            self.codes_.append(code)
+            self.coef_.append(clf.coef_[0])
+            self.intercept_.append(float(clf.intercept_[0]))
+            self.thresholds_.append(self._choose_threshold(X, y, examples))
+        self.coef_ = np.array(self.coef_).reshape(len(self.codes_), X.shape[1])
+        self.intercept_ = np.array(self.intercept_)
+        self.thresholds_ = np.array(self.thresholds_)
+        return self
+
+    def _classifier(self):
+        from sklearn.linear_model import LogisticRegression
+
+        return LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000)
+
+    def _choose_threshold(self, X, y, examples: list[TurnExample]) -> float:
+        if self.threshold != "auto":
+            return float(self.threshold)
+        cases = np.array([e.case for e in examples])
+        scores = np.full(len(y), np.nan)
+        for case in np.unique(cases):
+            train, held = cases != case, cases == case
+            if y[train].sum() < 2 or (~y[train]).sum() < 2:
+                continue
+            scores[held] = self._classifier().fit(X[train], y[train]).predict_proba(X[held])[:, 1]
+        ok = ~np.isnan(scores)
+        if ok.sum() == 0 or y[ok].sum() == 0:
+            return 0.5
+
+        def f1(t):
+            pred = scores[ok] >= t
+            tp = (pred & y[ok]).sum()
+            return 2 * tp / (pred.sum() + y[ok].sum()) if tp else 0.0
+
+        return max(self.GRID, key=lambda t: (f1(t), -abs(t - 0.5)))
+
+    def predict_proba(self, examples: list[TurnExample]) -> np.ndarray:
+        """Probabilities, examples × ``codes_``."""
+        if not self.codes_:
+            return np.zeros((len(examples), 0))
+        X = self._features(examples)
+        return 1.0 / (1.0 + np.exp(-(X @ self.coef_.T + self.intercept_)))
+
+    def predict(self, examples: list[TurnExample]) -> list[Coding]:
+        """A coding of the whole turn for each code at or above ``threshold``; the evidence
+        is the turn's words that weigh most for the code."""
+        proba = self.predict_proba(examples)
+        if not len(examples) or not self.codes_:
+            return []
+        X = self._features(examples)
+        terms = [*self.vectorizer_.get_feature_names_out(),
+                 *(f"rule:{c}" for c in self.rule_codes_)]
+        out = []
+        for i, e in enumerate(examples):
+            row = X[i]
+            for j, code in enumerate(self.codes_):
+                p = float(proba[i, j])
+                if p < self.thresholds_[j]:
+                    continue
+                weights = row.multiply(self.coef_[j]).toarray()[0]
+                top = [terms[k] for k in np.argsort(weights)[::-1][:3] if weights[k] > 0]
+                out.append(Coding(e.document, e.start, e.end, code, SOURCE, SOURCE,
+                                  confidence=round(p, 4), evidence="; ".join(top)))
+        return out
+
+    # -- saving with the project ------------------------------------------------------------
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "params": {"min_examples": self.min_examples, "threshold": self.threshold,
+                       "C": self.C, "use_rules": self.use_rules},
+            "rule_codes": self.rule_codes_, "thresholds": self.thresholds_.tolist(),
+            "vocabulary": {t: int(i) for t, i in self.vectorizer_.vocabulary_.items()},
+            "idf": self.vectorizer_.idf_.tolist(), "codes": self.codes_,
+            "coef": self.coef_.tolist(), "intercept": self.intercept_.tolist(),
+            "skipped": self.skipped_}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "ModelSuggester":
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        data = json.loads(text)
+        model = cls(**data["params"])
+        vec = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=2,
+                              sublinear_tf=True)
+        vec.vocabulary_ = data["vocabulary"]
+        vec.idf_ = np.array(data["idf"])
+        model.vectorizer_ = vec
+        model.codes_ = data["codes"]
+        model.rule_codes_ = data["rule_codes"]
+        model.thresholds_ = np.array(data["thresholds"])
+        model.coef_ = np.array(data["coef"]).reshape(len(model.codes_),
+                                                     len(data["idf"]) + len(model.rule_codes_))
+        model.intercept_ = np.array(data["intercept"])
+        model.skipped_ = data["skipped"]
+        return model

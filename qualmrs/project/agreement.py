@@ -1,0 +1,84 @@
+"""Agreement between coders, disagreements and consensus, wired to the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import QualmrsError, StoreError, did_you_mean
+from ..store import Store
+
+__all__ = ["agreement", "disagreements", "consensus"]
+
+
+def _coder_list(coders: str | list[str]) -> list[str]:
+    names = [c.strip() for c in coders.split(",")] if isinstance(coders, str) else list(coders)
+    names = [c for c in names if c]
+    if len(names) < 2 or len(set(names)) != len(names):
+        raise QualmrsError("name two or more different coders, e.g. --coders BHO,coder2")
+    return names
+
+
+def _check_coders(store: Store, names: list[str]) -> None:
+    # «rule» and «model» name the suggestions, so a person can be compared with the machine
+    known = store.coders() + sorted({c.source for c in store.codings(source=None)} - {"manual"})
+    for name in names:
+        if name not in known:
+            raise StoreError(f"no manual codings or answers by '{name}'; coders: "
+                             + (", ".join(known) or "none yet"))
+
+
+def agreement(store: Store, coders, unit: str = "turn", codes: list[str] | None = None,
+              themes: bool = False):
+    """Agreement on codings (per code, pooled) and on answers between named coders.
+
+    Returns:
+        (codings frame, answers frame); see ``qualmrs.analyse.agreement``.
+    """
+    from ..analyse.agreement import answer_agreement, coding_agreement
+
+    names = _coder_list(coders)
+    _check_coders(store, names)
+    book = store.codebook
+    if codes:
+        valid = {c.key for c in book.codes}
+        for c in codes:
+            if c not in valid:
+                raise QualmrsError(f"unknown code '{c}'; {did_you_mean(c, valid)}", key="--codes")
+    codings = [c for c in store.codings(source=None) if c.coder in names]
+    frame = coding_agreement(book, store.documents(),
+                             store.sentences() if unit == "sentence" else {}, codings, names,
+                             unit, codes, themes)
+    if not frame.attrs["documents"]:
+        raise QualmrsError("the coders have no coded document in common: nothing to compare")
+    answers = answer_agreement(book, [a for a in store.answers(source=None) if a.coder in names],
+                               names)
+    return frame, answers
+
+
+def disagreements(store: Store, coders, unit: str = "turn", codes: list[str] | None = None):
+    """Units (and answers) where two coders differ, with an empty ``decision`` column."""
+    from ..analyse.disagreements import disagreements as find
+
+    names = _coder_list(coders)
+    if len(names) != 2:
+        raise QualmrsError("disagreements compare exactly two coders")
+    _check_coders(store, names)
+    return find(store.codebook, store.documents(),
+                store.sentences() if unit == "sentence" else {}, store.codings(source=None),
+                store.answers(source=None), (names[0], names[1]), unit, codes)
+
+
+def consensus(store: Store, path: str | Path, coder: str = "consensus") -> tuple[int, int]:
+    """Import a decided disagreements file as a new coder; returns (codings, answers) added.
+
+    Raises:
+        StoreError: the coder already has work (it is never merged into or replaced).
+    """
+    from ..coding.consensus import read_consensus
+
+    if coder in store.coders():
+        raise StoreError(f"coder '{coder}' already has codings or answers in this project; "
+                         "give another name with --coder")
+    codings, answers = read_consensus(path, store.codebook, store.documents(),
+                                      store.sentences(), store.codings(), store.answers(), coder)
+    return store.add_work(codings, answers)

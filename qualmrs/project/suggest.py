@@ -1,0 +1,147 @@
+"""Suggestions wired to the store: fill, list, accept, reject, and evaluate them."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from ..errors import QualmrsError
+from ..model import MANUAL
+from ..store import Store
+from .core import choose_coder
+
+__all__ = ["suggest", "suggestions", "suggest_answers", "accept", "reject", "evaluate",
+           "SuggestReport"]
+
+MODEL_NAME = "codes"
+
+
+@dataclass
+class SuggestReport:
+    rules: int = 0
+    model: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def _training(store: Store, coder: str | None):
+    from ..analyse.evaluate import turn_examples
+
+    who = choose_coder(store, coder)
+    codings = store.codings(coder=who) if who else []
+    return who, turn_examples(store.documents(), store.sentences(), codings)
+
+
+def suggest(store: Store, rules: bool = True, model: bool = True,
+            coder: str | None = None, min_examples: int = 5) -> SuggestReport:
+    """Replace the rule and/or model suggestions; manual codings are never touched.
+
+    The model is fitted on ``coder``'s manual codings (all cases) and saved with the project;
+    without manual codings there is no model, and only rules run.
+    """
+    from ..coding.suggest import ModelSuggester, RuleSuggester
+
+    report = SuggestReport()
+    book = store.codebook
+    if rules:
+        if not any(c.phrases or c.patterns for c in book.codes):
+            report.notes.append("the codebook has no phrases or patterns: no rule suggestions")
+        found = RuleSuggester(book).predict(store.documents(), store.sentences())
+        store.replace_suggestions("rule", codings=found)
+        report.rules = len(found)
+    if model:
+        who, examples = _training(store, coder)
+        if not any(e.codes for e in examples):
+            report.notes.append("no manual codings yet: the model needs some to learn from")
+        else:
+            # Text only: with rule matches as features it scored lower (see `evaluate`).
+            fitted = ModelSuggester(min_examples=min_examples).fit(examples)
+            for code, why in sorted(fitted.skipped_.items()):
+                report.notes.append(f"model skips {code}: {why}")
+            store.save_model(MODEL_NAME, fitted.to_json())
+            found = fitted.predict(examples)
+            store.replace_suggestions("model", codings=found)
+            report.model = len(found)
+            report.notes.append(f"model learned {len(fitted.codes_)} codes from {who}'s coding "
+                                f"of {len(examples)} informant turns; saved in the project")
+    return report
+
+
+def suggestions(store: Store):
+    """Stored suggestions: ``document,case,start,end,code,source,confidence,text``."""
+    import pandas as pd
+
+    docs = {d.name: d for d in store.documents()}
+    rows = []
+    for c in store.codings(source=None):
+        if c.source == MANUAL:
+            continue
+        doc = docs[c.document]
+        turn = doc.turn_at(c.start, c.end)
+        rows.append((c.document, turn.case if turn and turn.case else "", c.start, c.end,
+                     c.code, c.source, c.confidence, doc.text[c.start:c.end]))
+    return pd.DataFrame(rows, columns=["document", "case", "start", "end", "code", "source",
+                                       "confidence", "text"])
+
+
+def suggest_answers(store: Store):
+    """Suggest and store (source ``rule``) an answer per case and closed question.
+
+    Returns ``case,question,category,source,confidence,evidence``; a question not found in a
+    case's interview has an empty category and the evidence «no answer found».
+    """
+    import pandas as pd
+
+    from ..coding.suggest import AnswerSuggester
+
+    found = AnswerSuggester(store.codebook).predict(store.documents())
+    store.replace_suggestions("rule", answers=[s.answer() for s in found if s.category])
+    return pd.DataFrame([(s.case, s.question, s.category, "rule", s.confidence, s.evidence)
+                         for s in found],
+                        columns=["case", "question", "category", "source", "confidence",
+                                 "evidence"])
+
+
+def accept(store: Store, coder: str, code: str | None = None,
+           min_confidence: float = 0.0) -> tuple[int, int]:
+    if not coder or coder in ("rule", "model"):
+        raise QualmrsError("--coder must name the person who accepts the suggestions")
+    return store.accept(coder, code, min_confidence)
+
+
+def reject(store: Store, code: str | None = None, source: str | None = None) -> tuple[int, int]:
+    if source not in (None, "rule", "model"):
+        raise QualmrsError("--source is 'rule' or 'model'")
+    return store.reject(code, source)
+
+
+def evaluate(store: Store, coder: str | None = None, min_examples: int = 5):
+    """Leave-one-case-out scores against a person's coding: ``rules``; ``model`` (text);
+    ``rules+model`` (the model with the rule matches as features); ``rules|model`` (either
+    one, which is what ``suggest`` stores).
+
+    Returns:
+        (code scores, answer summary, answer rows with gold and suggested category).
+    """
+    from ..analyse.evaluate import (answer_scores, codes_on_turns, cross_validated_model,
+                                    scores)
+    from ..coding.suggest import AnswerSuggester, ModelSuggester, RuleSuggester
+
+    who, examples = _training(store, coder)
+    if not any(e.codes for e in examples):
+        raise QualmrsError("no manual codings to evaluate against; import codings first")
+    book = store.codebook
+    gold = [set(e.codes) for e in examples]
+    rules = codes_on_turns(examples, RuleSuggester(book).predict(store.documents(),
+                                                                 store.sentences()))
+    with_rules = [dataclasses.replace(e, rules=frozenset(r)) for e, r in zip(examples, rules)]
+    model = cross_validated_model(examples, lambda: ModelSuggester(min_examples=min_examples))
+    both = cross_validated_model(with_rules, lambda: ModelSuggester(min_examples=min_examples,
+                                                                     use_rules=True))
+    codes = [c.key for c in book.codes if any(c.key in g for g in gold)]
+    frame = scores(gold, {"rules": rules, "model": model, "rules+model": both,
+                          "rules|model": [a | b for a, b in zip(rules, model)]}, codes)
+    frame.attrs.update(coder=who, n_turns=len(examples),
+                       n_cases=len({e.case for e in examples}))
+    found = [s.answer() for s in AnswerSuggester(book).predict(store.documents())]
+    summary, rows = answer_scores(store.answers(coder=who) if who else [], found)
+    return frame, summary, rows

@@ -1,0 +1,122 @@
+"""The suggesters: rules on lemmas, the model, answer reading. No store involved."""
+
+import pytest
+
+from conftest import CODEBOOK
+from qualmrs.codebook import load_codebook, parse_codebook
+from qualmrs.coding.suggest import AnswerSuggester, ModelSuggester, RuleSuggester, TurnExample
+from qualmrs.ingest.turns import LabelPolicy, find_turns
+from qualmrs.model import Document
+from qualmrs.segment import segment_document
+
+
+def document(text, name="d.txt", case="B"):
+    import dataclasses
+
+    turns, _ = find_turns(text, LabelPolicy(("A",)))
+    turns = tuple(dataclasses.replace(t, case=case if t.role == "informant" else None)
+                  for t in turns)
+    return Document(name, text, turns)
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_codebook(CODEBOOK)
+
+
+@pytest.fixture(scope="module")
+def reader(book):
+    return AnswerSuggester(book).fit()
+
+
+@pytest.mark.parametrize("question,reply,key,category", [
+    ("Begrenser MRS den faglige friheten?", "Nei, den begrenser ikke. Snarere tvert imot.",
+     "faglig_frihet", "Utvider"),
+    ("Hva gjør MRS med kontorets faglige frihet?",
+     "Den begrenser ikke, men den gir heller ikke mer frihet.", "faglig_frihet",
+     "Verken utvider eller begrenser"),
+    ("Utvider MRS kontorets ansvarsområder?", "Nei, det er heller motsatt.", "ansvarsomrader",
+     "Begrenser"),
+    ("Kan resultater tallfestes, tror du?", "Tja, det er vel både og.", "tallfestes", "Nøytral"),
+    ("Kan resultater tallfestes, tror du?", "Det kommer an på hva du ser på.", "tallfestes",
+     "Nøytral"),
+    ("Sammenliknes kontorene med hverandre?", "Nei, ikke egentlig. Det har jeg aldri sett.",
+     "sammenliknes", "Nei"),
+    ("Sammenliknes kontorene med hverandre?", "Ja, absolutt, hver måned.", "sammenliknes", "Ja"),
+])
+def test_suggest_answer_negation_and_hedges(reader, question, reply, key, category):
+    doc = document(f"A: {question}\nB: {reply}\n")
+    got = {s.question: s for s in reader.predict([doc])}[key]
+    assert got.category == category, got
+    assert got.evidence and got.evidence in reply
+
+
+def test_suggest_answer_softener_lowers_confidence(reader):
+    plain = document("A: Kan resultater tallfestes?\nB: Ja, det kan de.\n")
+    soft = document("A: Kan resultater tallfestes?\nB: Ja, det kan de vel.\n")
+    a = {s.question: s for s in reader.predict([plain])}["tallfestes"]
+    b = {s.question: s for s in reader.predict([soft])}["tallfestes"]
+    assert a.category == b.category == "Ja" and b.confidence < a.confidence
+
+
+def test_suggest_answer_not_asked_is_not_guessed(reader):
+    doc = document("A: Hvor lenge har du vært leder?\nB: I ni år, og jeg liker det.\n")
+    got = {s.question: s for s in reader.predict([doc])}
+    assert all(s.category == "" and s.evidence == "no answer found" for s in got.values())
+
+
+def test_suggest_rules_match_lemmas_with_evidence():
+    book = parse_codebook("codes:\n  - key: rangering\n    name: R\n"
+                          "    phrases: [rangering, gul trøye]\n", "x.yaml")
+    doc = document("A: Og?\nB: Rangeringene kom hver måned. Vi fikk gule trøyer. Ellers ikke.\n")
+    got = RuleSuggester(book).predict([doc], {doc.name: list(segment_document(doc))})
+    assert [(doc.text[c.start:c.end], c.evidence, c.source) for c in got] == [
+        ("Rangeringene kom hver måned.", "rangeringene", "rule"),
+        ("Vi fikk gule trøyer.", "gule trøyer", "rule")]
+
+
+def test_suggest_rules_skip_interviewer_turns():
+    book = parse_codebook("codes:\n  - key: r\n    name: R\n    phrases: [rangering]\n")
+    doc = document("A: Hva med rangeringen?\nB: Den bryr jeg meg ikke om.\n")
+    assert RuleSuggester(book).predict([doc], {doc.name: list(segment_document(doc))}) == []
+
+
+def examples():
+    words = {"a": "målekort tall statistikk", "b": "trøye konkurranse før", "c": "kaffe vær"}
+    out = []
+    for i in range(24):
+        kind = "abc"[i % 3]
+        codes = frozenset({"a": {"x"}, "b": {"y"}, "c": set()}[kind])
+        out.append(TurnExample("d", f"case{i % 4}", i * 10, i * 10 + 5,
+                               f"{words[kind]} ord{i}", codes))
+    return out
+
+
+def test_suggest_model_learns_skips_and_round_trips():
+    ex = examples()
+    rare = [TurnExample("d", "case0", 999, 1000, "sjelden", frozenset({"z"}))]
+    model = ModelSuggester(min_examples=5).fit(ex + rare)
+    assert model.codes_ == ["x", "y"] and "z" in model.skipped_
+    got = {(c.start, c.code) for c in model.predict(ex)}
+    assert (0, "x") in got and (10, "y") in got and not any(s == 20 for s, _ in got)
+    again = ModelSuggester.from_json(model.to_json())
+    assert (again.predict_proba(ex) == pytest.approx(model.predict_proba(ex)))
+
+
+def test_suggest_evaluation_never_trains_on_the_scored_case():
+    from qualmrs.analyse.evaluate import cross_validated_model
+
+    seen = []
+
+    class Spy(ModelSuggester):
+        def fit(self, train):
+            seen.append({e.case for e in train})
+            return super().fit(train)
+
+        def predict(self, held):
+            held_cases = {e.case for e in held}
+            assert len(held_cases) == 1 and not held_cases & seen[-1]
+            return super().predict(held)
+
+    cross_validated_model(examples(), lambda: Spy(min_examples=3))
+    assert len(seen) == 4 and all(len(s) == 3 for s in seen)
