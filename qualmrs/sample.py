@@ -26,5 +26,5 @@ def load_sample(out: str | Path):
     """Run the sample study into ``out`` and return the opened project store."""
     from .project import open_project, run
 
-    result = run(sample_dir(), codebook_path(), out)
+    result = run(sample_dir(), codebook_path(), out, report=False)
     return open_project(result.db)

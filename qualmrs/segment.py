@@ -149,6 +149,20 @@ def _segmenter(language: str) -> Segmenter:
     return Segmenter(language)
 
 
+def stop_lemmas(language: str = "nb") -> frozenset[str]:
+    """spaCy's stop words for the language (for nb with spoken fillers added), and their
+    lemmas (what segments store)."""
+    import spacy
+
+    words = set(spacy.blank(language).Defaults.stop_words)
+    if language == "nb":
+        from .lang.nb import SPOKEN_STOP_WORDS
+
+        words |= SPOKEN_STOP_WORDS
+    seg = _segmenter(language)
+    return frozenset(words) | frozenset(seg.lemma(w) for w in words)
+
+
 def segment_document(doc: Document, language: str = "nb") -> tuple[Sentence, ...]:
     """Sentences of every turn of ``doc``, with lemmas."""
     return _segmenter(language).segment(doc)

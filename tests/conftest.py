@@ -57,3 +57,12 @@ def sample_copy(tmp_path):
     dest = tmp_path / "sample"
     shutil.copytree(SAMPLE, dest)
     return dest
+
+
+def invoke(*args):
+    """Run the qualmrs CLI in-process with string arguments."""
+    from typer.testing import CliRunner
+
+    from qualmrs.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args])

@@ -5,16 +5,9 @@ import io
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
-from conftest import CODEBOOK, SAMPLE
-from qualmrs.cli import app
+from conftest import CODEBOOK, SAMPLE, invoke
 
-runner = CliRunner()
-
-
-def invoke(*args):
-    return runner.invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture(scope="module")

@@ -2,19 +2,13 @@ import csv
 import io
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import CODEBOOK, SAMPLE
-from qualmrs.cli import app
+from conftest import CODEBOOK, SAMPLE, invoke
 
-runner = CliRunner()
 COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "matrix", "counts",
             "segments", "run", "agreement", "disagreements", "consensus", "suggest",
-            "suggestions", "suggest-answers", "accept", "reject", "evaluate"]
-
-
-def invoke(*args):
-    return runner.invoke(app, [str(a) for a in args])
+            "suggestions", "suggest-answers", "accept", "reject", "evaluate", "presence",
+            "crosstab", "cooccurrence", "quotes", "words", "plots", "report"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

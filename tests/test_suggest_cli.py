@@ -4,17 +4,10 @@ import csv
 import io
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import CODEBOOK, SAMPLE
-from qualmrs.cli import app
+from conftest import CODEBOOK, SAMPLE, invoke
 from qualmrs.project import open_project
 
-runner = CliRunner()
-
-
-def invoke(*args):
-    return runner.invoke(app, [str(a) for a in args])
 
 
 def manual(db):

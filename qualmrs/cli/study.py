@@ -135,12 +135,14 @@ def run_cmd(source_dir: Annotated[Path, typer.Argument(help="Folder of transcrip
                                                        "cases.csv, codings.csv, answers.csv).")],
             codebook: Annotated[Path, typer.Option(help="Codebook YAML file.")],
             out: Annotated[Path, typer.Option(help="Output folder.")],
-            coder: CoderOpt = None):
+            coder: CoderOpt = None,
+            report: Annotated[bool, typer.Option("--report/--no-report",
+                                                 help="Also write report.html.")] = True):
     """Do everything: ingest, import codings and answers, write tables and matrix, print tables."""
     from ..export import render_markdown
     from ..project import run
 
-    result = run(source_dir, codebook, out, coder)
+    result = run(source_dir, codebook, out, coder, report)
     for w in result.ingest.warnings:
         _say(f"Warning: {w}")
     _say(f"{len(result.ingest.added)} document(s) ingested, {len(result.ingest.unchanged)} "

@@ -40,3 +40,10 @@ NO = frozenset({"nei", "neida"})
 # A closing sentence that sums up («så jeg vil si …», «alt i alt …») weighs more.
 CONCLUSIONS = ("alt i alt", "så jeg", "vil jeg si", "jeg vil si", "lande på", "konklusjon",
                "summere", "så ja", "så nei", "så der")
+
+# Spoken Norwegian adds fillers and question words that spaCy's (written) stop list lacks.
+SPOKEN_STOP_WORDS = frozenset({
+    "hva", "hver", "altså", "liksom", "jo", "sånn", "sånt", "ehm", "eh", "hm", "mm", "nei", "ja",
+    "jaja", "tja", "da", "nå", "vel", "bare", "litt", "mye", "ganske", "egentlig", "kanskje",
+    "ting", "gang", "måte", "gjøre", "få", "si", "tenke", "ler",
+})

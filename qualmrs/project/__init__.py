@@ -3,9 +3,11 @@
 from .agreement import agreement, consensus, disagreements
 from .core import (RunResult, choose_coder, counts, import_answers, import_codings, ingest,
                    init_project, matrix, open_project, run, segments, tables)
-from .suggest import (accept, evaluate, reject, suggest, suggest_answers, suggestions)
+from .suggest import accept, evaluate, reject, suggest, suggest_answers, suggestions
+from .views import cooccurrence, crosstab, plots, presence, quotes, report, words
 
 __all__ = ["init_project", "open_project", "ingest", "import_codings", "import_answers",
            "tables", "matrix", "counts", "segments", "choose_coder", "run", "RunResult",
            "agreement", "disagreements", "consensus", "suggest", "suggestions",
-           "suggest_answers", "accept", "reject", "evaluate"]
+           "suggest_answers", "accept", "reject", "evaluate", "presence", "crosstab",
+           "cooccurrence", "quotes", "words", "plots", "report"]

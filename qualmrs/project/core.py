@@ -183,12 +183,13 @@ def _file_coders(*paths: Path) -> set[str]:
 
 
 def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
-        coder: str | None = None) -> RunResult:
+        coder: str | None = None, report: bool = True) -> RunResult:
     """Everything for a study folder: store, tables, matrix. Safe to run again.
 
     ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``
     and ``answers.csv``. Writes ``out/project.db``, ``out/tables/`` (every table as CSV,
-    Markdown, XLSX and DOCX, plus ``code_counts.csv``), ``out/matrix.xlsx`` and ``.docx``.
+    Markdown, XLSX and DOCX, plus ``code_counts.csv``), ``out/matrix.xlsx`` and ``.docx``,
+    and (unless ``report`` is false) ``out/report.html`` with its figures.
     Tables and matrix are of ``coder``; by default the one coder named in the folder's
     codings.csv/answers.csv, so a second coder imported later does not change them.
     """
@@ -225,5 +226,9 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         m = matrix(store, coder)
         files.append(write_matrix(m, out / "matrix.xlsx", code_counts))
         files.append(write_matrix(m, out / "matrix.docx"))
+        if report:
+            from .views import report as write_report
+
+            files.append(write_report(store, out / "report.html", coder))
     return RunResult(db, report, n_codings, n_answers, frames, files)
 

@@ -1,0 +1,110 @@
+"""Figures with matplotlib (PNG and SVG): frequency tables, heatmaps, presence by attribute.
+
+Labels are the codebook's Norwegian names; sizes are set for print (A4 text width) and read
+well on screen. Nothing is fetched: matplotlib's bundled DejaVu Sans is the font.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
+
+
+def _plt():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    # SVG text stays text (small, searchable, fast); ids are salted so files are stable.
+    plt.rcParams.update({"font.size": 9, "axes.titlesize": 10, "svg.hashsalt": "qualmrs",
+                         "svg.fonttype": "none"})
+    return plt
+
+
+def _save(fig, base: Path) -> list[Path]:
+    base.parent.mkdir(parents=True, exist_ok=True)
+    out = []
+    for ext in ("png", "svg"):
+        path = base.with_suffix(f".{ext}")
+        fig.savefig(path, dpi=150 if ext == "png" else None, bbox_inches="tight",
+                    metadata={"Date": None} if ext == "svg" else None)
+        out.append(path)
+    _plt().close(fig)
+    return out
+
+
+def _wrap(text: str, width: int = 28) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def frequency_chart(table: pd.DataFrame, base: Path) -> list[Path]:
+    """Grouped bars: one group per question, one bar per category (N left out)."""
+    plt = _plt()
+    data = table.drop(index="N")
+    n_q, n_c = len(data.columns), len(data.index)
+    fig, ax = plt.subplots(figsize=(max(6.3, 2.3 * n_q + 1.5), 3.4))
+    width = 0.8 / n_c
+    for i, category in enumerate(data.index):
+        xs = [q + (i - (n_c - 1) / 2) * width for q in range(n_q)]
+        bars = ax.bar(xs, data.loc[category].to_numpy(), width, label=category,
+                      color=PALETTE[i % len(PALETTE)])
+        ax.bar_label(bars, fontsize=8)
+    ax.set_xticks(range(n_q), [_wrap(table.attrs["headers"][q], 22) for q in data.columns])
+    ax.set_ylabel("Antall informanter")
+    ax.set_ylim(0, max(int(table.loc["N"].max()), 1) + 1)
+    ax.set_title(_wrap(table.attrs["caption"], 70), loc="left")
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.spines[["top", "right"]].set_visible(False)
+    return _save(fig, base)
+
+
+def heatmap(frame: pd.DataFrame, base: Path, title: str, row_labels=None, fmt: str = "{:g}",
+            cmap: str = "Blues") -> list[Path]:
+    """A labelled heatmap with the value written in each cell."""
+    plt = _plt()
+    rows, cols = frame.shape
+    fig, ax = plt.subplots(figsize=(max(4.0, 0.55 * cols + 3.2), max(2.5, 0.32 * rows + 1.2)))
+    values = frame.to_numpy(dtype=float)
+    im = ax.imshow(values, cmap=cmap, aspect="auto")
+    ax.set_xticks(range(cols), [str(c) for c in frame.columns], rotation=45, ha="right")
+    ax.set_yticks(range(rows), row_labels or [str(r) for r in frame.index])
+    top = values.max() if values.size else 0
+    for i in range(rows):
+        for j in range(cols):
+            v = values[i, j]
+            if v == 0:
+                continue  # empty cells stay empty, so the pattern is what one sees
+            ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
+                    color="white" if top and v > top * 0.6 else "black")
+    ax.set_title(title, loc="left")
+    fig.colorbar(im, ax=ax, shrink=0.8)
+    return _save(fig, base)
+
+
+def presence_chart(crosstab: pd.DataFrame, names: dict[str, str], base: Path) -> list[Path]:
+    """Horizontal bars: share of cases mentioning each code, one bar per attribute value."""
+    plt = _plt()
+    codes = list(dict.fromkeys(crosstab["code"]))
+    values = list(dict.fromkeys(crosstab["value"]))
+    fig, ax = plt.subplots(figsize=(6.3, 0.3 * len(codes) * max(1, len(values) / 1.5) + 1.2))
+    height = 0.8 / max(1, len(values))
+    for i, value in enumerate(values):
+        part = crosstab[crosstab["value"] == value].set_index("code").reindex(codes)
+        ys = [k + (i - (len(values) - 1) / 2) * height for k in range(len(codes))]
+        ax.barh(ys, part["share"].to_numpy() * 100, height, label=str(value),
+                color=PALETTE[i % len(PALETTE)])
+    ax.set_yticks(range(len(codes)), [_wrap(names.get(c, c), 40) for c in codes])
+    ax.invert_yaxis()
+    ax.set_xlabel("Andel informanter som nevner koden (%)")
+    ax.set_xlim(0, 100)
+    attribute = crosstab["attribute"].iloc[0] if len(crosstab) else ""
+    ax.set_title(f"Koder etter {attribute}", loc="left")
+    ax.legend(frameon=False, fontsize=8, title=attribute, loc="upper left",
+              bbox_to_anchor=(1.0, 1.0))
+    ax.spines[["top", "right"]].set_visible(False)
+    return _save(fig, base)
