@@ -8,7 +8,8 @@ from conftest import CODEBOOK, SAMPLE, invoke
 COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "matrix", "counts",
             "segments", "run", "agreement", "disagreements", "consensus", "suggest",
             "suggestions", "suggest-answers", "accept", "reject", "evaluate", "presence",
-            "crosstab", "cooccurrence", "quotes", "words", "plots", "report"]
+            "crosstab", "cooccurrence", "quotes", "words", "plots", "report", "export-qdc",
+            "import-qdc", "export-qdpx"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

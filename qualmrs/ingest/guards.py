@@ -39,3 +39,28 @@ def check_zip(path: Path, kind: str) -> None:
     if total > MAX_UNCOMPRESSED:
         raise IngestError(f"archive would unpack to {total} bytes, more than the "
                           f"{MAX_UNCOMPRESSED} byte limit", path=path)
+
+
+MAX_XML_BYTES = 64 * 1024 * 1024
+
+
+def parse_xml(data: bytes, path, what: str):
+    """Parse XML with entity resolution and network access off (no XXE, no billion laughs).
+
+    Raises:
+        IngestError: too large, or not well-formed, naming the file.
+    """
+    from lxml import etree
+
+    if len(data) > MAX_XML_BYTES:
+        raise IngestError(f"{what} is {len(data)} bytes, more than {MAX_XML_BYTES}", path=path)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                             load_dtd=False, dtd_validation=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as e:
+        raise IngestError(f"{what} is not well-formed XML: {e}", path=path) from None
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise IngestError(f"{what} declares a DTD; refused (entities could expand or reach out)",
+                          path=path)
+    return root
