@@ -96,3 +96,12 @@ def test_refi_cli_commands(tmp_path):
     assert r.exit_code == 0 and "Warning: 1 code set(s) not kept" in r.stderr
     r = invoke("import-qdc", tmp_path / "missing.qdc", tmp_path / "y.yaml")
     assert r.exit_code == 1 and "no such file" in r.stderr
+
+
+def test_refi_second_codebook_validates_and_exports(tmp_path):
+    book = load_codebook(ROOT / "codebooks" / "tillit.yaml")
+    leaves = [c for c in book.codes if not any(d.parent == c.key for d in book.codes)]
+    assert len(book.codes) >= 10 and all(c.phrases or c.patterns for c in leaves)
+    assert all(c.name and c.description and c.include and c.exclude for c in leaves)
+    qdc = export_qdc(ROOT / "codebooks" / "tillit.yaml", tmp_path / "tillit.qdc")
+    xmlschema.XMLSchema(REFI / "Codebook.xsd").validate(qdc)
