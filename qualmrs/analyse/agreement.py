@@ -104,12 +104,18 @@ def coding_agreement(codebook: Codebook, documents: list[Document],
     return frame
 
 
-def _row(code: str, unit: str, matrix, pair: bool) -> list:
+def _paired(matrix) -> tuple[np.ndarray, np.ndarray, float]:
+    """All ratings, the units rated by two or more coders, and the share of those units on
+    which every coder who rated it agrees."""
     data = np.asarray(matrix, dtype=float)
-    rated = (~np.isnan(data)).sum(axis=0) >= 2
-    cols = data[:, rated]
+    cols = data[:, (~np.isnan(data)).sum(axis=0) >= 2]
     agree = float(np.mean([len(set(col[~np.isnan(col)])) == 1 for col in cols.T])) \
         if cols.shape[1] else np.nan
+    return data, cols, agree
+
+
+def _row(code: str, unit: str, matrix, pair: bool) -> list:
+    data, cols, agree = _paired(matrix)
     if pair:
         a, b = cols[0], cols[1]
         both, only_a = int(((a == 1) & (b == 1)).sum()), int(((a == 1) & (b == 0)).sum())
@@ -143,10 +149,6 @@ def answer_agreement(codebook: Codebook, answers: list[Answer], coders: list[str
 
 
 def _answer_row(name: str, matrix, pair: bool) -> list:
-    data = np.asarray(matrix, dtype=float)
-    rated = (~np.isnan(data)).sum(axis=0) >= 2
-    cols = data[:, rated]
-    agree = float(np.mean([len(set(col[~np.isnan(col)])) == 1 for col in cols.T])) \
-        if cols.shape[1] else np.nan
+    data, cols, agree = _paired(matrix)
     k = kappa(cols[0], cols[1]) if pair and cols.shape[1] else np.nan
     return [name, int(cols.shape[1]), agree, k, alpha(data)]

@@ -39,26 +39,26 @@ def ingest_cmd(db: DB,
     _say(f"Ingested {len(report.added)} document(s); {len(report.unchanged)} unchanged.")
 
 
+def _import(function: str, what: str, db: Path, file: Path, coder: str | None) -> None:
+    from .. import project
+
+    with project.open_project(db) as store:
+        n = getattr(project, function)(store, file, coder)
+    _say(f"Imported {n} new {what}(s) from {file}")
+
+
 @app.command("import-codings")
 @_errors_as_lines
 def import_codings_cmd(db: DB, file: Path, coder: CoderOpt = None):
     """Import manual codings from a quote-anchored codings.csv."""
-    from ..project import import_codings, open_project
-
-    with open_project(db) as store:
-        n = import_codings(store, file, coder)
-    _say(f"Imported {n} new coding(s) from {file}")
+    _import("import_codings", "coding", db, file, coder)
 
 
 @app.command("import-answers")
 @_errors_as_lines
 def import_answers_cmd(db: DB, file: Path, coder: CoderOpt = None):
     """Import answers to the closed questions from answers.csv."""
-    from ..project import import_answers, open_project
-
-    with open_project(db) as store:
-        n = import_answers(store, file, coder)
-    _say(f"Imported {n} new answer(s) from {file}")
+    _import("import_answers", "answer", db, file, coder)
 
 
 @app.command("tables")
