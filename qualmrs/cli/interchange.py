@@ -40,3 +40,32 @@ def export_qdpx_cmd(db: DB, out: Path,
     with open_project(db) as store:
         path = export_qdpx(store, out, name)
     _say(f"Wrote {path}")
+
+
+@app.command("coding-sheet")
+@_errors_as_lines
+def coding_sheet_cmd(db: DB, out: Path,
+                     level: Annotated[str, typer.Option(help="'turn' or 'sentence'.")] = "turn",
+                     documents: Annotated[Optional[list[str]], typer.Option(
+                         help="Only these documents (repeat the option).")] = None):
+    """Write a coding sheet (.xlsx): a row per segment, a column per code and question."""
+    from ..errors import QualmrsError
+    from ..project import coding_sheet, open_project
+
+    if level not in ("turn", "sentence"):
+        raise QualmrsError("--level is 'turn' or 'sentence'")
+    with open_project(db) as store:
+        path = coding_sheet(store, out, level, documents)
+    _say(f"Wrote {path}; mark code cells with x, write answers on each case's first row")
+
+
+@app.command("import-coding-sheet")
+@_errors_as_lines
+def import_coding_sheet_cmd(db: DB, file: Path,
+                            coder: Annotated[str, typer.Option(help="Who filled it in.")]):
+    """Import a filled coding sheet as --coder's manual codings and answers."""
+    from ..project import import_coding_sheet, open_project
+
+    with open_project(db) as store:
+        n, m = import_coding_sheet(store, file, coder)
+    _say(f"Imported {n} coding(s) and {m} answer(s) as {coder}'s")
