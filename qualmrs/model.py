@@ -7,6 +7,7 @@ into a document's normalised text (NFC, ``\\n`` line ends, no BOM) — REFI-QDA'
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping
 
@@ -55,11 +56,15 @@ class Document:
         t = self.turns[i]
         return self.text[t.start:t.end]
 
+    @cached_property
+    def _turn_starts(self) -> list[int]:  # computed once: turn_at runs per coding
+        return [t.start for t in self.turns]
+
     def turn_at(self, start: int, end: int) -> Turn | None:
         """The turn holding all of ``[start, end)``, or None (outside turns, or across two)."""
         from bisect import bisect_right
 
-        i = bisect_right([t.start for t in self.turns], start) - 1
+        i = bisect_right(self._turn_starts, start) - 1
         if i >= 0 and self.turns[i].start <= start and end <= self.turns[i].end:
             return self.turns[i]
         return None
@@ -132,12 +137,16 @@ class Codebook:
     def code(self, key: str) -> Code:
         return self._codes_by_key[key]
 
-    @property
-    def _codes_by_key(self) -> dict[str, Code]:
+    @cached_property
+    def _codes_by_key(self) -> dict[str, Code]:  # computed once: code() runs per coding
         return {c.key: c for c in self.codes}
 
+    @cached_property
+    def _questions_by_key(self) -> dict[str, Question]:
+        return {q.key: q for q in self.questions}
+
     def question(self, key: str) -> Question:
-        return {q.key: q for q in self.questions}[key]
+        return self._questions_by_key[key]
 
     def scale_of(self, question_key: str) -> Scale:
         return self.scales[self.question(question_key).scale]

@@ -14,8 +14,6 @@ import pandas as pd
 from ..coding.suggest.model import TurnExample
 from ..model import INFORMANT, Answer, Coding, Document, Sentence
 
-METHODS = ("rules", "model", "rules+model", "rules|model")
-
 
 def turn_examples(documents: list[Document], sentences: dict[str, list[Sentence]],
                   codings: list[Coding]) -> list[TurnExample]:

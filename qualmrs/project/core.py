@@ -172,14 +172,11 @@ class RunResult:
 
 
 def _file_coders(*paths: Path) -> set[str]:
-    import csv
+    """Coders named in the folder's own CSV files, read as the imports read them."""
+    from ..coding.csvfile import read_rows
 
-    names = set()
-    for p in paths:
-        if p.is_file():
-            with p.open(encoding="utf-8-sig", newline="") as f:
-                names |= {r.get("coder", "").strip() for r in csv.DictReader(f)} - {""}
-    return names
+    return {row.get("coder", "") for p in paths if p.is_file()
+            for _, row in read_rows(p, (), extra_ok=True)} - {""}
 
 
 def run(source_dir: str | Path, codebook: str | Path, out: str | Path,

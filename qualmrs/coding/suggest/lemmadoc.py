@@ -13,6 +13,3 @@ def lemma_doc(seg: Segmenter, text: str) -> Doc:
     return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
                lemmas=[seg.lemma(t.text) for t in doc])
 
-
-def lemma_phrase(seg: Segmenter, phrase: str) -> Doc:
-    return lemma_doc(seg, phrase)

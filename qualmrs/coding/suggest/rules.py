@@ -10,7 +10,7 @@ from bisect import bisect_right
 
 from ...model import INFORMANT, Codebook, Coding, Document, Sentence
 from ...segment import Segmenter
-from .lemmadoc import lemma_doc, lemma_phrase
+from .lemmadoc import lemma_doc
 
 SOURCE = "rule"
 
@@ -41,7 +41,7 @@ class RuleSuggester:
         self.codes_ = []
         for code in self.codebook.codes:
             if code.phrases:
-                self.phrases_.add(code.key, [lemma_phrase(seg, p) for p in code.phrases])
+                self.phrases_.add(code.key, [lemma_doc(seg, p) for p in code.phrases])
             if code.patterns:
                 self.patterns_.add(code.key, [list(p) for p in code.patterns])
             if code.phrases or code.patterns:
