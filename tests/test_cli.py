@@ -64,3 +64,19 @@ def test_cli_user_errors_are_one_line(tmp_path, args, message):
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0]
     assert "Traceback" not in r.output
+
+
+def test_cli_ingest_strict_refuses_a_file_without_labels(tmp_path):
+    db = tmp_path / "p.db"
+    invoke("init", db, "--codebook", CODEBOOK)
+    plain = tmp_path / "notat.txt"
+    plain.write_text("Her er bare en lang tekst uten noen talere i det hele tatt.\n",
+                     encoding="utf-8")
+    before = db.read_bytes()
+    r = invoke("ingest", db, plain, "--strict")
+    assert r.exit_code != 0
+    assert r.stderr.strip().count("\n") == 0 and "notat.txt" in r.stderr
+    assert "no speaker labels" in r.stderr and "--strict" in r.stderr
+    assert db.read_bytes() == before
+    r = invoke("ingest", db, plain)
+    assert r.exit_code == 0 and "Warning: notat.txt: no speaker labels" in r.stderr

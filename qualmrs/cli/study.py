@@ -28,12 +28,14 @@ def ingest_cmd(db: DB,
                paths: Annotated[list[Path], typer.Argument(help="Transcript files or folders.")],
                cases: Annotated[Optional[Path], typer.Option(help="cases.csv with attributes.")] = None,
                encoding: Annotated[Optional[str], typer.Option(
-                   help="Encoding of text transcripts that are not UTF-8 (e.g. cp1252).")] = None):
+                   help="Encoding of text transcripts that are not UTF-8 (e.g. cp1252).")] = None,
+               strict: Annotated[bool, typer.Option(
+                   help="Refuse a file that would give a warning instead of ingesting it.")] = False):
     """Read transcripts (.txt .md .docx .vtt .srt) into the project."""
     from ..project import ingest, open_project
 
     with open_project(db) as store:
-        report = ingest(store, paths, cases, encoding)
+        report = ingest(store, paths, cases, encoding, strict)
     for w in report.warnings:
         _say(f"Warning: {w}")
     _say(f"Ingested {len(report.added)} document(s); {len(report.unchanged)} unchanged.")

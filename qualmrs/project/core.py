@@ -45,11 +45,12 @@ def _assign_cases(doc: Document, by_document: dict[str, str]) -> Document:
 
 
 def ingest(store: Store, paths, cases_file: str | Path | None = None,
-           encoding: str | None = None) -> IngestReport:
+           encoding: str | None = None, strict: bool = False) -> IngestReport:
     """Read, segment and store transcripts (and cases) in one transaction.
 
     Re-ingesting an unchanged file does nothing; a changed file under a stored name is
-    refused, since codings point into the stored text.
+    refused, since codings point into the stored text. With ``strict``, a file that would
+    give a warning (no speaker labels, say) is refused instead.
 
     Raises:
         IngestError, ImportError_: nothing is written.
@@ -84,6 +85,8 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
         doc = read_document(path, interviewer_labels=codebook.interviewer_labels,
                             known_labels=known, encoding=encoding)
         doc = _assign_cases(doc, by_document)
+        if strict and doc.warnings:
+            raise IngestError(f"{doc.warnings[0]} (refused: --strict)", path=path)
         report.warnings.extend(doc.warnings)
         items.append((doc, segment_document(doc, codebook.language)))
         report.added.append(doc.name)
