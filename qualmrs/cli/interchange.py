@@ -42,6 +42,30 @@ def export_qdpx_cmd(db: DB, out: Path,
     _say(f"Wrote {path}")
 
 
+@app.command("import-qdpx")
+@_errors_as_lines
+def import_qdpx_cmd(qdpx: Annotated[Path, typer.Argument(help="A .qdpx (or .qde) project.")],
+                    db: DB,
+                    codebook_out: Annotated[Optional[Path], typer.Option(
+                        help="Also write the codebook made from the project's codes.")] = None,
+                    codebook: Annotated[Optional[Path], typer.Option(
+                        help="Map the project's codes onto this codebook (by name).")] = None,
+                    coder: Annotated[str, typer.Option(
+                        help="Coder for codings whose user is not named.")] = "refi"):
+    """Make a new project from another tool's REFI-QDA project (.qdpx)."""
+    from ..project import import_qdpx
+
+    result = import_qdpx(qdpx, db, codebook_out, codebook, coder)
+    for note in result.notes:
+        _say(f"Note: {note}")
+    for item in result.skipped:
+        _say(f"Not carried over: {item}")
+    _say(f"Imported {result.documents} document(s), {result.codes} code(s), {result.codings} "
+         f"coding(s) by {', '.join(result.coders) or 'nobody'}, {result.cases} case(s) from "
+         f"{result.origin or 'an unnamed tool'} into {result.store_path}"
+         + (f"; codebook written to {codebook_out}" if codebook_out else ""))
+
+
 @app.command("coding-sheet")
 @_errors_as_lines
 def coding_sheet_cmd(db: DB, out: Path,

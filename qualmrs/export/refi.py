@@ -7,21 +7,14 @@ order, so exporting twice gives the same bytes. Positions are code points into t
 
 from __future__ import annotations
 
-import uuid
 import zipfile
 from pathlib import Path
 
+from ..ingest.qdc import refi_guid as guid
 from ..model import Case, Codebook, Coding, Document
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
-_NAMESPACE = uuid.UUID("6f1f4a3e-0c0e-5b7a-9a53-716d616c6d72")  # fixed: qualmrs' own
-
-
-def guid(kind: str, key: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, f"{kind}:{key}")).upper()
-
-
 def _description(code) -> str:
     parts = [code.description]
     if code.include:

@@ -13,7 +13,7 @@ from .subtitles import read_srt, read_vtt
 from .text import read_text
 from .turns import LabelPolicy, find_turns
 
-__all__ = ["read_document", "SUFFIXES", "transcript_files"]
+__all__ = ["read_document", "document_from_text", "SUFFIXES", "transcript_files"]
 
 SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".vtt": "vtt", ".srt": "srt"}
 
@@ -70,9 +70,16 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
         text, forced, times = read_srt(path, encoding, policy)
     if not text.strip():
         raise IngestError("the file has no text", path=path)
-    turns, labelled = find_turns(text, policy, forced=forced, times=times)
+    return document_from_text(name or path.name, text, kind, path.read_bytes(), policy,
+                              forced, times)
+
+
+def document_from_text(name: str, text: str, kind: str, data: bytes, policy: LabelPolicy,
+                       forced=None, times=None) -> Document:
+    """A ``Document`` from normalised text, its speaker turns found; ``data`` are the bytes
+    it was read from (their hash tells an unchanged file on re-ingest)."""
+    turns, labelled = find_turns(text, policy, forced=forced or {}, times=times or {})
     warnings = () if labelled else (
-        f"{path.name}: no speaker labels found; the whole text is one unlabelled turn",)
-    return Document(name=name or path.name, text=text, turns=turns,
-                    sha256=hashlib.sha256(path.read_bytes()).hexdigest(), format=kind,
-                    warnings=warnings)
+        f"{name}: no speaker labels found; the whole text is one unlabelled turn",)
+    return Document(name=name, text=text, turns=turns, sha256=hashlib.sha256(data).hexdigest(),
+                    format=kind, warnings=warnings)

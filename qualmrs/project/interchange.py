@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..codebook import load_codebook, parse_codebook
 from ..store import Store
 
-__all__ = ["export_qdc", "import_qdc", "export_qdpx", "coding_sheet", "import_coding_sheet"]
+__all__ = ["export_qdc", "import_qdc", "export_qdpx", "import_qdpx", "QdpxImport", "coding_sheet",
+           "import_coding_sheet"]
 
 
 def export_qdc(codebook: str | Path, out: str | Path) -> Path:
@@ -38,6 +40,76 @@ def export_qdpx(store: Store, out: str | Path, name: str | None = None) -> Path:
 
     return write_qdpx(Path(out), name or store.codebook.name or Path(out).stem, store.codebook,
                       store.documents(), store.cases(), store.codings())
+
+
+@dataclass
+class QdpxImport:
+    """What ``import_qdpx`` made, and the account of what it could not carry over."""
+
+    store_path: Path
+    origin: str
+    documents: int
+    codes: int
+    codings: int
+    coders: list[str]
+    cases: int
+    skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | None = None,
+                codebook: str | Path | None = None, coder: str = "refi") -> QdpxImport:
+    """A new project from a REFI-QDA project of another tool.
+
+    Sources become documents (speaker turns found as for any transcript), codes a codebook
+    (keys made from names, the tree kept) unless ``codebook`` maps them onto an existing one,
+    selections manual codings by their user (``coder`` when none is named), cases cases.
+    Nothing is written when anything fails.
+
+    Raises:
+        StoreError: a project already exists at ``db``.
+        IngestError, CodebookError: the file cannot be read; nothing written.
+    """
+    import yaml
+
+    from ..codebook import DEFAULT_INTERVIEWER_LABELS
+    from ..errors import StoreError
+    from ..ingest.qdpx import read_refi_project
+    from ..segment import segment_document
+    from .core import _assign_cases
+
+    db = Path(db)
+    if db.exists():
+        raise StoreError("a project already exists here; import into a new project file",
+                         path=db)
+    given = load_codebook(codebook) if codebook else None
+    labels = given.interviewer_labels if given else DEFAULT_INTERVIEWER_LABELS
+    project = read_refi_project(qdpx, labels, coder, given)
+    if given:
+        book, text = given, given.source
+    else:
+        text = yaml.safe_dump({"name": project.name, "language": "nb",
+                               "interviewer_labels": list(project.interviewer_labels),
+                               "codes": project.codes},
+                              allow_unicode=True, sort_keys=False, width=100)
+        book = parse_codebook(text, str(codebook_out or Path(qdpx).with_suffix(".yaml")))
+    docs = [_assign_cases(d, project.by_document) for d in project.documents]
+    items = [(d, segment_document(d, book.language)) for d in docs]
+    store = Store.create(db, book)
+    try:
+        with store:
+            store.add_documents(items, project.cases)
+            store.add_codings(project.codings)
+    except BaseException:
+        db.unlink(missing_ok=True)
+        raise
+    if codebook_out:
+        out = Path(codebook_out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    return QdpxImport(db, project.origin, len(docs), len(book.codes), len(project.codings),
+                      sorted({c.coder for c in project.codings}), len(project.cases),
+                      project.skipped, project.notes)
 
 
 def coding_sheet(store: Store, out: str | Path, level: str = "turn",
