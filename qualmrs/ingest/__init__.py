@@ -41,7 +41,8 @@ def transcript_files(paths) -> list[Path]:
 
 def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LABELS,
                   known_labels=(), encoding: str | None = None, name: str | None = None) -> Document:
-    """Read one transcript into a ``Document`` with speaker turns.
+    """Read one transcript into a ``Document`` with speaker turns (and, for .docx, the Word
+    comments with their spans; ``qualmrs.coding.comments`` makes codings of them).
 
     Args:
         path: a .txt, .md, .docx, .vtt or .srt file.
@@ -60,10 +61,11 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
     if not path.is_file():
         raise IngestError("no such file", path=path)
     policy = LabelPolicy(interviewer_labels, known_labels)
+    comments = ()
     if kind in ("txt", "md"):
         text, forced, times = read_text(path, encoding)
     elif kind == "docx":
-        text, forced, times = read_docx(path, encoding)
+        text, forced, times, comments = read_docx(path, encoding)
     elif kind == "vtt":
         text, forced, times = read_vtt(path, encoding, policy)
     else:
@@ -75,4 +77,4 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
         f"{path.name}: no speaker labels found; the whole text is one unlabelled turn",)
     return Document(name=name or path.name, text=text, turns=turns,
                     sha256=hashlib.sha256(path.read_bytes()).hexdigest(), format=kind,
-                    warnings=warnings)
+                    warnings=warnings, comments=comments)

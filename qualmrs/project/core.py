@@ -30,6 +30,8 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    comment_codings: int = 0  # new manual codings made from Word comments
+    comment_remarks: int = 0  # Word comments that name no code, left alone
 
 
 def _assign_cases(doc: Document, by_document: dict[str, str]) -> Document:
@@ -49,13 +51,15 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     """Read, segment and store transcripts (and cases) in one transaction.
 
     Re-ingesting an unchanged file does nothing; a changed file under a stored name is
-    refused, since codings point into the stored text. With ``strict``, a file that would
-    give a warning (no speaker labels, say) is refused instead.
+    refused, since codings point into the stored text. Word comments that name codes become
+    their authors' manual codings, stored with the document. With ``strict``, a file that
+    would give a warning (no speaker labels, an unknown code in a comment) is refused instead.
 
     Raises:
         IngestError, ImportError_: nothing is written.
     """
     from ..coding import read_cases
+    from ..coding.comments import codings_from_comments
     from ..ingest import read_document, transcript_files
     from ..segment import segment_document
 
@@ -64,7 +68,7 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     known = {c.label for c in cases} | {c.label for c in store.cases()}
     stored = store.document_index()
     stored_by_sha = {sha: name for name, sha in stored.items()}
-    report, items, batch = IngestReport(), [], {}
+    report, items, batch, codings = IngestReport(), [], {}, []
     for path in transcript_files(paths):
         if path.name in batch:
             raise IngestError(f"two files named {path.name} (also {batch[path.name]}); "
@@ -85,13 +89,17 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
         doc = read_document(path, interviewer_labels=codebook.interviewer_labels,
                             known_labels=known, encoding=encoding)
         doc = _assign_cases(doc, by_document)
-        if strict and doc.warnings:
-            raise IngestError(f"{doc.warnings[0]} (refused: --strict)", path=path)
-        report.warnings.extend(doc.warnings)
+        from_comments = codings_from_comments(doc, codebook)
+        warnings = doc.warnings + from_comments.warnings
+        if strict and warnings:
+            raise IngestError(f"{warnings[0]} (refused: --strict)", path=path)
+        report.warnings.extend(warnings)
+        codings += from_comments.codings
+        report.comment_remarks += len(from_comments.remarks)
         items.append((doc, segment_document(doc, codebook.language)))
         report.added.append(doc.name)
     if items or cases:
-        store.add_documents(items, cases)
+        report.comment_codings = store.add_documents(items, cases, codings)
     return report
 
 
