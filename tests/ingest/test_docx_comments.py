@@ -288,6 +288,28 @@ def test_docx_comments_ingest_stores_codings_once(tmp_path, db):
             ("det meste kan tallfestes", "tilbakemelding.synspunkt", "Kari")]
 
 
+def test_docx_comments_added_after_ingest_give_just_the_new_codings(tmp_path, db):
+    path = tmp_path / "intervju_b.docx"
+    first = ("det meste kan tallfestes", "motivasjon", "Kari")
+    write_docx(INTERVIEW, path, [first])
+    assert invoke("ingest", db, path).exit_code == 0
+    write_docx(INTERVIEW, path, [first, ("rangerer ikke", "historikk", "Kari")])
+    r = invoke("ingest", db, path)
+    assert r.exit_code == 0, r.output
+    assert r.stderr.strip().splitlines()[-1] == (
+        "Ingested 0 document(s); 1 unchanged; 1 coding(s) from Word comments.")
+    from qualmrs.project import open_project
+
+    with open_project(db) as store:
+        (doc,) = store.documents()
+        assert [(s, c) for s, c, _ in quotes(doc, store.codings())] == [
+            ("det meste kan tallfestes", "motivasjon"), ("rangerer ikke", "historikk")]
+    changed = [(s, p if s != "B" else [p[0] + " Ferdig."] + p[1:]) for s, p in INTERVIEW]
+    write_docx(changed, path, [first])
+    r = invoke("ingest", db, path)
+    assert r.exit_code == 1 and "changed since it was ingested" in r.stderr
+
+
 def test_docx_comments_strict_refuses_and_leaves_the_store(tmp_path, db):
     path = write_docx(INTERVIEW, tmp_path / "intervju_b.docx",
                       [("Tja", "motivasjon", "Kari"), ("rangerer ikke", "rangring", "Kari")])
