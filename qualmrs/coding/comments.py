@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..errors import did_you_mean
@@ -71,7 +72,7 @@ def codings_from_comments(doc: Document, codebook: Codebook) -> CommentCodings:
     """
     if not doc.comments:
         return CommentCodings()
-    names = _Names(codebook)
+    names, ends = _Names(codebook), [t.end for t in doc.turns]
     codings, warnings, remarks = [], [], []
     for comment in doc.comments:
         first, _, memo = comment.text.partition("\n")
@@ -89,7 +90,7 @@ def codings_from_comments(doc: Document, codebook: Codebook) -> CommentCodings:
             warnings.append(f"{where}: not anchored to any transcript text (in a header, footnote "
                             "or text box?); not coded")
             continue
-        spans = _turn_spans(doc, comment.start, comment.end)
+        spans = _turn_spans(doc, ends, comment.start, comment.end)
         if not spans:
             warnings.append(f"{where}: covers only speaker labels, no talk; not coded")
         coder = comment.author or comment.initials or FALLBACK_CODER
@@ -116,10 +117,16 @@ def _where(doc: Document, comment: DocComment) -> str:
     return f"{doc.name}: comment {comment.number} '{text}'{at}"
 
 
-def _turn_spans(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+def _turn_spans(doc: Document, ends: list[int], start: int, end: int) -> list[tuple[int, int]]:
     """``[start, end)`` cut at speaker turns, each piece without white space at its edges."""
-    spans = (trimmed_span(doc.text, max(start, t.start), min(end, t.end)) for t in doc.turns)
-    return [(a, b) for a, b in spans if a < b]
+    spans = []
+    for t in doc.turns[bisect_right(ends, start):]:  # turns are in order, so are their ends
+        if t.start >= end:
+            break
+        a, b = trimmed_span(doc.text, max(start, t.start), min(end, t.end))
+        if a < b:
+            spans.append((a, b))
+    return spans
 
 
 def _fold(name: str) -> str:
