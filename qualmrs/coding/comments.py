@@ -1,9 +1,10 @@
 """Word comments → manual codings: the comment names the codes, its author is the coder.
 
 The first paragraph of a comment names the codes, by key or by name (upper or lower case alike),
-several separated by ``;``; further paragraphs become the codings' memo. A comment none of whose names is, or resembles, a code is an ordinary
-remark («sjekk dette») and is left alone. In a comment that does name a code, or names something
-close to one («motivasjn»), every name that is not a code is reported.
+several separated by ``;``; further paragraphs become the codings' memo. A comment none of whose
+names is, or resembles, a code is an ordinary remark («sjekk dette») and is left alone. In a
+comment that does name a code, or names something close to one («motivasjn»), every name that
+is not a code is reported.
 """
 
 from __future__ import annotations

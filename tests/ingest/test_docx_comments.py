@@ -362,3 +362,30 @@ def test_docx_comments_author_is_a_coder_for_counts_and_agreement(tmp_path, db):
     # only Kari coded the last turn as kjennskap
     assert rows["tilbakemelding.synspunkt"][3:7] == ["1", "0", "0", "1"]
     assert rows["rangering.kjennskap"][3:7] == ["0", "1", "0", "1"]
+
+
+def test_docx_comments_shared_name_needs_the_key_and_a_name_may_hold_a_semicolon(tmp_path):
+    from qualmrs.codebook import parse_codebook
+
+    book = parse_codebook("""\
+codes:
+  - key: styring
+    name: Styring; kontroll
+    children:
+      - key: annet
+        name: Annet
+  - key: tillit
+    name: Tillit
+    children:
+      - key: annet
+        name: Annet
+""", "k.yaml")
+    path = write_docx(INTERVIEW, tmp_path / "t.docx", [("Tja", "styring; KONTROLL", "Kari"),
+                                                       ("vel både og", "annet; tillit.annet", "Kari")])
+    doc = read_document(path, interviewer_labels=LABELS)
+    result = codings_from_comments(doc, book)
+    assert [(c.code, doc.text[c.start:c.end]) for c in result.codings] == [
+        ("styring", "Tja"), ("tillit.annet", "vel både og")]
+    assert len(result.warnings) == 1
+    assert result.warnings[0].endswith(
+        "the name 'annet' has several codes (styring.annet, tillit.annet); use the key")
