@@ -42,6 +42,22 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class DocComment:
+    """A comment a reviewer put on a Word transcript, as read (not yet matched to codes).
+
+    ``start``/``end`` are the commented span, trimmed to non-space characters; both are None
+    when the comment is anchored nowhere in the body text (a header or footnote, say).
+    """
+
+    number: int  # 1-based, in the order the comments stand in the text
+    text: str
+    author: str = ""
+    initials: str = ""
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     """One transcript: its normalised text and speaker turns."""
 
@@ -51,6 +67,7 @@ class Document:
     sha256: str = ""
     format: str = ""
     warnings: tuple[str, ...] = ()
+    comments: tuple[DocComment, ...] = ()  # Word comments (.docx only); not stored as such
 
     def turn_text(self, i: int) -> str:
         t = self.turns[i]

@@ -71,16 +71,37 @@ def write_txt(turns: Turns, path: Path, timestamps: bool = False,
     return path
 
 
-def write_docx(turns: Turns, path: Path) -> Path:
+def write_docx(turns: Turns, path: Path, comments=()) -> Path:
+    """A Word transcript; ``comments`` are (quote, comment text, author): each becomes a Word
+    comment on the first paragraph holding the quote, its runs split the way Word splits them."""
     import docx
 
     document = docx.Document()
+    pending = list(comments)
+
+    def body(p, text: str) -> None:
+        cuts, pos = [], 0
+        for c in list(pending):
+            i = text.find(c[0])
+            if i >= 0 and all(i + len(c[0]) <= a or i >= b for a, b, _ in cuts):
+                cuts.append((i, i + len(c[0]), c))
+                pending.remove(c)
+        for a, b, (quote, comment, author) in sorted(cuts, key=lambda x: x[:2]):
+            if a > pos:
+                p.add_run(text[pos:a])
+            document.add_comment(p.add_run(quote), comment, author, author[:1])
+            pos = b
+        if pos < len(text):
+            p.add_run(text[pos:])
+
     for speaker, paragraphs in turns:
         p = document.add_paragraph()
         p.add_run(f"{speaker}:").bold = True
-        p.add_run(f" {paragraphs[0]}")
+        body(p, f" {paragraphs[0]}")
         for extra in paragraphs[1:]:
-            document.add_paragraph(extra)
+            body(document.add_paragraph(), extra)
+    if pending:
+        raise ValueError(f"quotes not found (or overlapping): {[c[0] for c in pending]}")
     document.save(path)
     return path
 

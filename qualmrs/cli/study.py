@@ -38,7 +38,17 @@ def ingest_cmd(db: DB,
         report = ingest(store, paths, cases, encoding, strict)
     for w in report.warnings:
         _say(f"Warning: {w}")
-    _say(f"Ingested {len(report.added)} document(s); {len(report.unchanged)} unchanged.")
+    _say(f"Ingested {len(report.added)} document(s); {len(report.unchanged)} unchanged"
+         + _from_comments(report) + ".")
+
+
+def _from_comments(report) -> str:
+    """How many codings Word comments gave, when the transcripts had any."""
+    if not (report.comment_codings or report.comment_remarks):
+        return ""
+    return (f"; {report.comment_codings} coding(s) from Word comments"
+            + (f" ({report.comment_remarks} comment(s) naming no code left as remarks)"
+               if report.comment_remarks else ""))
 
 
 def _import(function: str, what: str, db: Path, file: Path, coder: str | None) -> None:
@@ -148,8 +158,8 @@ def run_cmd(source_dir: Annotated[Path, typer.Argument(help="Folder of transcrip
     for w in result.ingest.warnings:
         _say(f"Warning: {w}")
     _say(f"{len(result.ingest.added)} document(s) ingested, {len(result.ingest.unchanged)} "
-         f"unchanged; {result.codings_added} coding(s) and {result.answers_added} answer(s) "
-         f"imported; store {result.db}")
+         f"unchanged{_from_comments(result.ingest)}; {result.codings_added} coding(s) and "
+         f"{result.answers_added} answer(s) imported; store {result.db}")
     for frame in result.tables:
         typer.echo(render_markdown(frame))
     _say(f"Wrote {len(result.files)} files under {out}")

@@ -41,7 +41,8 @@ def transcript_files(paths) -> list[Path]:
 
 def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LABELS,
                   known_labels=(), encoding: str | None = None, name: str | None = None) -> Document:
-    """Read one transcript into a ``Document`` with speaker turns.
+    """Read one transcript into a ``Document`` with speaker turns (and, for .docx, the Word
+    comments with their spans; ``qualmrs.coding.comments`` makes codings of them).
 
     Args:
         path: a .txt, .md, .docx, .vtt or .srt file.
@@ -60,10 +61,11 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
     if not path.is_file():
         raise IngestError("no such file", path=path)
     policy = LabelPolicy(interviewer_labels, known_labels)
+    comments = ()
     if kind in ("txt", "md"):
         text, forced, times = read_text(path, encoding)
     elif kind == "docx":
-        text, forced, times = read_docx(path, encoding)
+        text, forced, times, comments = read_docx(path, encoding)
     elif kind == "vtt":
         text, forced, times = read_vtt(path, encoding, policy)
     else:
@@ -71,15 +73,15 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
     if not text.strip():
         raise IngestError("the file has no text", path=path)
     return document_from_text(name or path.name, text, kind, path.read_bytes(), policy,
-                              forced, times)
+                              forced, times, comments)
 
 
 def document_from_text(name: str, text: str, kind: str, data: bytes, policy: LabelPolicy,
-                       forced=None, times=None) -> Document:
+                       forced=None, times=None, comments=()) -> Document:
     """A ``Document`` from normalised text, its speaker turns found; ``data`` are the bytes
     it was read from (their hash tells an unchanged file on re-ingest)."""
     turns, labelled = find_turns(text, policy, forced=forced or {}, times=times or {})
     warnings = () if labelled else (
         f"{name}: no speaker labels found; the whole text is one unlabelled turn",)
     return Document(name=name, text=text, turns=turns, sha256=hashlib.sha256(data).hexdigest(),
-                    format=kind, warnings=warnings)
+                    format=kind, warnings=warnings, comments=comments)

@@ -136,9 +136,15 @@ def _has_text(text: str, start: int, end: int) -> bool:
     return bool(text[start:end].strip())
 
 
-def _trimmed(text: str, start: int, end: int, label: str, role: str, time) -> Turn:
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the white space at its edges (empty: ``start == end``)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _trimmed(text: str, start: int, end: int, label: str, role: str, time) -> Turn:
+    start, end = trimmed_span(text, start, end)
     return Turn(speaker=label, start=start, end=end, role=role, time=time)

@@ -30,6 +30,8 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    comment_codings: int = 0  # new manual codings made from Word comments
+    comment_remarks: int = 0  # Word comments that name no code, left alone
 
 
 def _assign_cases(doc: Document, by_document: dict[str, str]) -> Document:
@@ -49,13 +51,16 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     """Read, segment and store transcripts (and cases) in one transaction.
 
     Re-ingesting an unchanged file does nothing; a changed file under a stored name is
-    refused, since codings point into the stored text. With ``strict``, a file that would
-    give a warning (no speaker labels, say) is refused instead.
+    refused, since codings point into the stored text. Word comments that name codes become
+    their authors' manual codings, stored with the document; a .docx whose text is unchanged
+    but whose comments are new gives just the new codings. With ``strict``, a file that would
+    give a warning (no speaker labels, an unknown code in a comment) is refused instead.
 
     Raises:
         IngestError, ImportError_: nothing is written.
     """
     from ..coding import read_cases
+    from ..coding.comments import codings_from_comments
     from ..ingest import read_document, transcript_files
     from ..segment import segment_document
 
@@ -64,35 +69,59 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     known = {c.label for c in cases} | {c.label for c in store.cases()}
     stored = store.document_index()
     stored_by_sha = {sha: name for name, sha in stored.items()}
-    report, items, batch = IngestReport(), [], {}
+    report, items, batch, codings = IngestReport(), [], {}, []
     for path in transcript_files(paths):
         if path.name in batch:
             raise IngestError(f"two files named {path.name} (also {batch[path.name]}); "
                               "document names must be unique", path=path)
         batch[path.name] = path
         sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        recoded = None
         if path.name in stored:
             if stored[path.name] != sha:
-                raise IngestError(f"changed since it was ingested as '{path.name}'; codings "
-                                  "point into the stored text, so it is not replaced (give the "
-                                  "new version another file name to add it)", path=path)
+                recoded = _changed_in_comments_only(store, path, encoding)
+                if recoded is None:
+                    raise IngestError(f"changed since it was ingested as '{path.name}'; codings "
+                                      "point into the stored text, so it is not replaced (give "
+                                      "the new version another file name to add it)", path=path)
             report.unchanged.append(path.name)
-            continue
-        if sha in stored_by_sha:
+            if recoded is None:
+                continue
+        elif sha in stored_by_sha:
             report.warnings.append(f"{path.name}: same content as the stored "
                                    f"'{stored_by_sha[sha]}', skipped")
             continue
-        doc = read_document(path, interviewer_labels=codebook.interviewer_labels,
-                            known_labels=known, encoding=encoding)
-        doc = _assign_cases(doc, by_document)
-        if strict and doc.warnings:
-            raise IngestError(f"{doc.warnings[0]} (refused: --strict)", path=path)
-        report.warnings.extend(doc.warnings)
-        items.append((doc, segment_document(doc, codebook.language)))
-        report.added.append(doc.name)
-    if items or cases:
-        store.add_documents(items, cases)
+        doc = recoded or _assign_cases(read_document(
+            path, interviewer_labels=codebook.interviewer_labels, known_labels=known,
+            encoding=encoding), by_document)
+        from_comments = codings_from_comments(doc, codebook)
+        warnings = (() if recoded else doc.warnings) + from_comments.warnings
+        if strict and warnings:
+            raise IngestError(f"{warnings[0]} (refused: --strict)", path=path)
+        report.warnings.extend(warnings)
+        codings += from_comments.codings
+        report.comment_remarks += len(from_comments.remarks)
+        if not recoded:
+            items.append((doc, segment_document(doc, codebook.language)))
+            report.added.append(doc.name)
+    if items or cases or codings:
+        report.comment_codings = store.add_documents(items, cases, codings)
     return report
+
+
+def _changed_in_comments_only(store: Store, path: Path, encoding: str | None) -> Document | None:
+    """The stored document with the file's Word comments, when the file differs from the one
+    ingested but its text does not (comments added in Word since); else None."""
+    from ..ingest import read_document
+
+    if path.suffix.lower() != ".docx":
+        return None
+    doc = read_document(path, interviewer_labels=store.codebook.interviewer_labels,
+                        encoding=encoding)
+    old = next((d for d in store.documents() if d.name == path.name), None)
+    if old is None or old.text != doc.text:
+        return None
+    return dataclasses.replace(old, comments=doc.comments)
 
 
 def _corpus(store: Store):

@@ -148,8 +148,9 @@ class Store(SuggestionsMixin):
             return dict(conn.execute(select(s.documents.c.name, s.documents.c.sha256)).all())
 
     def add_documents(self, items: list[tuple[Document, tuple[Sentence, ...]]],
-                      cases: tuple[Case, ...] = ()) -> None:
-        """Store documents with their turns and sentences, and cases, in one transaction."""
+                      cases: tuple[Case, ...] = (), codings: list[Coding] = ()) -> int:
+        """Store documents with their turns and sentences, cases, and codings of the documents
+        (from Word comments), in one transaction; returns how many codings were new."""
         with self.transaction() as conn:
             self._add_cases(conn, cases, [t.case for d, _ in items for t in d.turns if t.case])
             for doc, sentences in items:
@@ -165,6 +166,7 @@ class Store(SuggestionsMixin):
                     conn.execute(insert(s.segments), [
                         {"document_id": doc_id, "turn_idx": x.turn, "start": x.start,
                          "end": x.end, "lemmas": x.lemmas} for x in sentences])
+            return self._insert_codings(conn, codings) if codings else 0
 
     def _add_cases(self, conn, cases: tuple[Case, ...], labels: list[str]) -> None:
         existing = set(conn.execute(select(s.cases.c.label)).scalars())
