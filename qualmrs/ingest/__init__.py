@@ -9,11 +9,12 @@ from ..codebook import DEFAULT_INTERVIEWER_LABELS
 from ..errors import IngestError
 from ..model import Document
 from .docx import read_docx
+from .normalise import check_line_lengths, check_size
 from .subtitles import read_srt, read_vtt
 from .text import read_text
 from .turns import LabelPolicy, find_turns
 
-__all__ = ["read_document", "SUFFIXES", "transcript_files"]
+__all__ = ["read_document", "SUFFIXES", "transcript_files", "file_sha256"]
 
 SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".vtt": "vtt", ".srt": "srt"}
 
@@ -59,6 +60,7 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
         raise IngestError(f"unsupported transcript format '{path.suffix}'", path=path)
     if not path.is_file():
         raise IngestError("no such file", path=path)
+    check_size(path)
     policy = LabelPolicy(interviewer_labels, known_labels)
     if kind in ("txt", "md"):
         text, forced, times = read_text(path, encoding)
@@ -70,9 +72,16 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
         text, forced, times = read_srt(path, encoding, policy)
     if not text.strip():
         raise IngestError("the file has no text", path=path)
+    check_line_lengths(text, path, located=kind in ("txt", "md"))
     turns, labelled = find_turns(text, policy, forced=forced, times=times)
     warnings = () if labelled else (
         f"{path.name}: no speaker labels found; the whole text is one unlabelled turn",)
     return Document(name=name or path.name, text=text, turns=turns,
-                    sha256=hashlib.sha256(path.read_bytes()).hexdigest(), format=kind,
+                    sha256=file_sha256(path), format=kind,
                     warnings=warnings)
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in chunks: what tells an unchanged transcript."""
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()

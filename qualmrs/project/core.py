@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -56,7 +55,7 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
         IngestError, ImportError_: nothing is written.
     """
     from ..coding import read_cases
-    from ..ingest import read_document, transcript_files
+    from ..ingest import file_sha256, read_document, transcript_files
     from ..segment import segment_document
 
     codebook = store.codebook
@@ -70,7 +69,7 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
             raise IngestError(f"two files named {path.name} (also {batch[path.name]}); "
                               "document names must be unique", path=path)
         batch[path.name] = path
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        sha = file_sha256(path)
         if path.name in stored:
             if stored[path.name] != sha:
                 raise IngestError(f"changed since it was ingested as '{path.name}'; codings "
@@ -86,7 +85,8 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
                             known_labels=known, encoding=encoding)
         doc = _assign_cases(doc, by_document)
         if strict and doc.warnings:
-            raise IngestError(f"{doc.warnings[0]} (refused: --strict)", path=path)
+            warning = doc.warnings[0].removeprefix(f"{path.name}: ")
+            raise IngestError(f"{warning} (refused: --strict)", path=path)
         report.warnings.extend(doc.warnings)
         items.append((doc, segment_document(doc, codebook.language)))
         report.added.append(doc.name)
