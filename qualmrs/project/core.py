@@ -45,7 +45,12 @@ def _assign_cases(doc: Document, by_document: dict[str, str]) -> Document:
 
 def ingest(store: Store, paths, cases_file: str | Path | None = None,
            encoding: str | None = None, strict: bool = False) -> IngestReport:
-    """Read, segment and store transcripts (and cases) in one transaction.
+    """Read, segment and store transcripts (and cases).
+
+    Every file is read, and so checked, before anything is written: bad input writes
+    nothing. Then each document is segmented and committed in its own transaction (the
+    cases with the first), so an ingest that is killed keeps the documents done so far,
+    each whole, and running it again adds the rest.
 
     Re-ingesting an unchanged file does nothing; a changed file under a stored name is
     refused, since codings point into the stored text. With ``strict``, a file that would
@@ -63,7 +68,7 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     known = {c.label for c in cases} | {c.label for c in store.cases()}
     stored = store.document_index()
     stored_by_sha = {sha: name for name, sha in stored.items()}
-    report, items, batch = IngestReport(), [], {}
+    report, docs, batch = IngestReport(), [], {}
     for path in transcript_files(paths):
         if path.name in batch:
             raise IngestError(f"two files named {path.name} (also {batch[path.name]}); "
@@ -88,10 +93,13 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
             warning = doc.warnings[0].removeprefix(f"{path.name}: ")
             raise IngestError(f"{warning} (refused: --strict)", path=path)
         report.warnings.extend(doc.warnings)
-        items.append((doc, segment_document(doc, codebook.language)))
+        docs.append(doc)
+    if cases and not docs:
+        store.add_documents([], cases)
+    for doc in docs:
+        store.add_documents([(doc, segment_document(doc, codebook.language))], cases)
+        cases = ()
         report.added.append(doc.name)
-    if items or cases:
-        store.add_documents(items, cases)
     return report
 
 
