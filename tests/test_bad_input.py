@@ -24,6 +24,7 @@ CASES = {
     "control_bytes.txt": ("ingest", [], ": looks like a binary file, not text (14 control bytes"),
     "latin1.txt": ("ingest", [], ":1: not UTF-8 text (invalid byte 0xe5 at byte offset 12); "
                                  "give --encoding cp1252"),
+    "labels_only.txt": ("ingest", [], ": the file has speaker labels but no text after them"),
     "no_labels.txt": ("ingest", ["--strict"], ": no speaker labels found; the whole text is "
                                               "one unlabelled turn (refused: --strict)"),
     "not_zip.docx": ("ingest", [], ": not a valid .docx file (not a zip archive; truncated or "

@@ -74,6 +74,8 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
         raise IngestError("the file has no text", path=path)
     check_line_lengths(text, path, located=kind in ("txt", "md"))
     turns, labelled = find_turns(text, policy, forced=forced, times=times)
+    if not turns:
+        raise IngestError("the file has speaker labels but no text after them", path=path)
     warnings = () if labelled else (
         f"{path.name}: no speaker labels found; the whole text is one unlabelled turn",)
     return Document(name=name or path.name, text=text, turns=turns,

@@ -62,6 +62,7 @@ def make(out: Path = HERE) -> list[Path]:
         "pdf_renamed.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n",
         "control_bytes.txt": b"A: hei\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13",
         "latin1.txt": "A: Hvordan går det?\nB: Bare bra, vi når målene.\n".encode("latin-1"),
+        "labels_only.txt": b"A:\nB:\n\nA:  \n",
         "no_labels.txt": "Dette er et notat uten talere.\nDet har to linjer.\n".encode(),
         "not_zip.docx": b"Dette er ikke et Word-dokument.\n",
         "broken_timing.vtt": b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v A>Hei.</v>\n\n"
