@@ -61,15 +61,19 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
     if not path.is_file():
         raise IngestError("no such file", path=path)
     check_size(path)
+    sha256 = file_sha256(path)  # first: an unreadable file is said to be so, not "not a zip"
     policy = LabelPolicy(interviewer_labels, known_labels)
-    if kind in ("txt", "md"):
-        text, forced, times = read_text(path, encoding)
-    elif kind == "docx":
-        text, forced, times = read_docx(path, encoding)
-    elif kind == "vtt":
-        text, forced, times = read_vtt(path, encoding, policy)
-    else:
-        text, forced, times = read_srt(path, encoding, policy)
+    try:
+        if kind in ("txt", "md"):
+            text, forced, times = read_text(path, encoding)
+        elif kind == "docx":
+            text, forced, times = read_docx(path, encoding)
+        elif kind == "vtt":
+            text, forced, times = read_vtt(path, encoding, policy)
+        else:
+            text, forced, times = read_srt(path, encoding, policy)
+    except OSError as e:  # no permission, a file another program holds, a lost network drive
+        raise _unreadable(path, e) from None
     if not text.strip():
         raise IngestError("the file has no text", path=path)
     check_line_lengths(text, path, located=kind in ("txt", "md"))
@@ -79,11 +83,22 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
     warnings = () if labelled else (
         f"{path.name}: no speaker labels found; the whole text is one unlabelled turn",)
     return Document(name=name or path.name, text=text, turns=turns,
-                    sha256=file_sha256(path), format=kind,
+                    sha256=sha256, format=kind,
                     warnings=warnings)
 
 
 def file_sha256(path: Path) -> str:
-    """SHA-256 of a file, read in chunks: what tells an unchanged transcript."""
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
+    """SHA-256 of a file, read in chunks: what tells an unchanged transcript.
+
+    Raises:
+        IngestError: the file cannot be read.
+    """
+    try:
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError as e:
+        raise _unreadable(path, e) from None
+
+
+def _unreadable(path: Path, error: OSError) -> IngestError:
+    return IngestError(f"cannot read the file: {error.strerror or error}", path=path)

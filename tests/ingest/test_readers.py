@@ -212,3 +212,28 @@ def test_readers_long_unlabelled_text_is_segmented_in_pieces(monkeypatch):
     small = Segmenter()
     small.nlp.max_length = 500
     assert small.segment(doc) == whole and len(whole) == 400
+
+
+@pytest.mark.parametrize("name", ["t.txt", "t.docx"])
+def test_readers_unreadable_file_is_one_error(tmp_path, monkeypatch, name):
+    """A file without read permission (tests may run as root, so the refusal is simulated)."""
+    import builtins
+    import io
+
+    p = tmp_path / name
+    if name.endswith(".docx"):
+        write_docx([("A", ["Hei."])], p)
+    else:
+        p.write_text("A: Hei.\n", encoding="utf-8")
+    real_open = io.open
+
+    def refuse(file, *args, **kwargs):
+        if str(file) == str(p):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    monkeypatch.setattr(io, "open", refuse)
+    with pytest.raises(IngestError) as e:
+        read_document(p)
+    assert str(e.value) == f"{p}: cannot read the file: Permission denied"
