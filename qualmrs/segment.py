@@ -53,10 +53,12 @@ class Segmenter:
         return self._from_doc(self.nlp(text), text, offset, turn)
 
     def segment(self, doc: Document) -> tuple[Sentence, ...]:
-        texts = [doc.text[t.start:t.end] for t in doc.turns]
+        pieces = [(i, a, doc.text[a:b]) for i, t in enumerate(doc.turns)
+                  for a, b in _pieces(doc.text, t.start, t.end, self.nlp.max_length)]
         out: list[Sentence] = []
-        for i, (t, sdoc) in enumerate(zip(doc.turns, self.nlp.pipe(texts, batch_size=256))):
-            out.extend(self._from_doc(sdoc, texts[i], t.start, i))
+        texts = (text for _, _, text in pieces)
+        for (i, start, text), sdoc in zip(pieces, self.nlp.pipe(texts, batch_size=256)):
+            out.extend(self._from_doc(sdoc, text, start, i))
         return tuple(out)
 
     def _from_doc(self, sdoc, text: str, offset: int, turn: int) -> list[Sentence]:
@@ -104,6 +106,23 @@ class Segmenter:
                 continue
             i += 1
         return sorted(set(starts))
+
+
+def _pieces(text: str, start: int, end: int, limit: int):
+    """``[start, end)`` cut at line ends into stretches of at most ``limit`` characters.
+
+    spaCy refuses a longer text; a turn that long is a whole unlabelled document, whose
+    lines the readers keep shorter than the limit (a longer line is cut where it reaches it).
+    """
+    while end - start > limit:
+        cut = text.rfind("\n", start + 1, start + limit)
+        if cut < 0:
+            yield start, start + limit
+            start += limit
+        else:  # the line end itself is in neither piece: a sentence never starts with it
+            yield start, cut
+            start = cut + 1
+    yield start, end
 
 
 def _opens_sentence(tokens, j: int) -> bool:

@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from ..errors import ImportError_
+from ..errors import ImportError_, IngestError
 from ..ingest.normalise import decode, normalise
 
 
@@ -23,9 +23,10 @@ def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, 
     if path.suffix.lower() == ".xlsx":
         return _check(path, _xlsx_rows(path), required, optional, extra_ok)
     try:
-        text = normalise(decode(path.read_bytes(), path))
-    except Exception as e:  # IngestError from decode: same message, import wording
-        raise ImportError_(str(e).split(": ", 1)[-1], path=path) from None
+        text = normalise(decode(path.read_bytes(), path,
+                                hint="save it as UTF-8 (in Excel: CSV UTF-8)"))
+    except IngestError as e:  # the same located problem, as an import error
+        raise ImportError_(problems=e.problems) from None
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",;\t")

@@ -9,11 +9,12 @@ from ..codebook import DEFAULT_INTERVIEWER_LABELS
 from ..errors import IngestError
 from ..model import Document
 from .docx import read_docx
+from .normalise import check_line_lengths, check_size
 from .subtitles import read_srt, read_vtt
 from .text import read_text
 from .turns import LabelPolicy, find_turns
 
-__all__ = ["read_document", "document_from_text", "SUFFIXES", "transcript_files"]
+__all__ = ["read_document", "document_from_text", "SUFFIXES", "transcript_files", "file_sha256"]
 
 SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".vtt": "vtt", ".srt": "srt"}
 
@@ -60,28 +61,54 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
         raise IngestError(f"unsupported transcript format '{path.suffix}'", path=path)
     if not path.is_file():
         raise IngestError("no such file", path=path)
+    check_size(path)
+    sha256 = file_sha256(path)  # first: an unreadable file is said to be so, not "not a zip"
     policy = LabelPolicy(interviewer_labels, known_labels)
     comments = ()
-    if kind in ("txt", "md"):
-        text, forced, times = read_text(path, encoding)
-    elif kind == "docx":
-        text, forced, times, comments = read_docx(path, encoding)
-    elif kind == "vtt":
-        text, forced, times = read_vtt(path, encoding, policy)
-    else:
-        text, forced, times = read_srt(path, encoding, policy)
+    try:
+        if kind in ("txt", "md"):
+            text, forced, times = read_text(path, encoding)
+        elif kind == "docx":
+            text, forced, times, comments = read_docx(path, encoding)
+        elif kind == "vtt":
+            text, forced, times = read_vtt(path, encoding, policy)
+        else:
+            text, forced, times = read_srt(path, encoding, policy)
+    except OSError as e:  # no permission, a file another program holds, a lost network drive
+        raise _unreadable(path, e) from None
     if not text.strip():
         raise IngestError("the file has no text", path=path)
-    return document_from_text(name or path.name, text, kind, path.read_bytes(), policy,
-                              forced, times, comments)
+    check_line_lengths(text, path, located=kind in ("txt", "md"))
+    doc = document_from_text(name or path.name, text, kind, sha256, policy, forced, times,
+                             comments)
+    if not doc.turns:
+        raise IngestError("the file has speaker labels but no text after them", path=path)
+    return doc
 
 
-def document_from_text(name: str, text: str, kind: str, data: bytes, policy: LabelPolicy,
+def document_from_text(name: str, text: str, kind: str, sha256: str, policy: LabelPolicy,
                        forced=None, times=None, comments=()) -> Document:
-    """A ``Document`` from normalised text, its speaker turns found; ``data`` are the bytes
-    it was read from (their hash tells an unchanged file on re-ingest)."""
+    """A ``Document`` from normalised text, its speaker turns found; ``sha256`` is of the
+    bytes it was read from (it tells an unchanged file on re-ingest)."""
     turns, labelled = find_turns(text, policy, forced=forced or {}, times=times or {})
     warnings = () if labelled else (
         f"{name}: no speaker labels found; the whole text is one unlabelled turn",)
-    return Document(name=name, text=text, turns=turns, sha256=hashlib.sha256(data).hexdigest(),
-                    format=kind, warnings=warnings, comments=comments)
+    return Document(name=name, text=text, turns=turns, sha256=sha256, format=kind,
+                    warnings=warnings, comments=comments)
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in chunks: what tells an unchanged transcript.
+
+    Raises:
+        IngestError: the file cannot be read.
+    """
+    try:
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError as e:
+        raise _unreadable(path, e) from None
+
+
+def _unreadable(path: Path, error: OSError) -> IngestError:
+    return IngestError(f"cannot read the file: {error.strerror or error}", path=path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import IngestError
-from .guards import check_zip
+from .guards import check_members, check_zip
 from .normalise import normalise
 from .turns import match_label
 from .wordcomments import Anchors, read_comments
@@ -28,9 +28,13 @@ def read_docx(path: Path, encoding: str | None = None):
     from docx.table import Table
 
     check_zip(path, ".docx")
+    check_members(path, ".docx")  # python-docx then meets no DTD and no damaged member
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as e:
+    except KeyError as e:  # a part the package names is missing from the zip
+        raise IngestError(f"not a readable .docx file: {e.args[0] if e.args else e}",
+                          path=path) from None
+    except (PackageNotFoundError, ValueError) as e:
         raise IngestError(f"not a readable .docx file: {e}", path=path) from None
     except Exception as e:  # lxml.etree.XMLSyntaxError and friends: damaged XML inside the zip
         if type(e).__module__.startswith("lxml"):

@@ -9,6 +9,7 @@ have no place in a text project and are listed, never dropped silently.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 import zipfile
 from collections import Counter
@@ -166,8 +167,8 @@ def _read(path, archive, interviewer_labels, coder, codebook) -> RefiProject:
 
     documents, codings, lost = [], [], Counter()
     for src in sources:
-        documents.append(document_from_text(src.name, src.positions.text, "qdpx", src.data,
-                                            policy))
+        documents.append(document_from_text(src.name, src.positions.text, "qdpx",
+                                            hashlib.sha256(src.data).hexdigest(), policy))
         for sel in src.selections:
             span = src.positions.span(sel.start, sel.end, counting or CODE_POINTS)
             if span is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -48,20 +47,25 @@ def _assign_cases(doc: Document, by_document: dict[str, str]) -> Document:
 
 def ingest(store: Store, paths, cases_file: str | Path | None = None,
            encoding: str | None = None, strict: bool = False) -> IngestReport:
-    """Read, segment and store transcripts (and cases) in one transaction.
+    """Read, segment and store transcripts (and cases).
+
+    Every file is read, and so checked, before anything is written: bad input writes
+    nothing. Then each document is segmented and committed in its own transaction (the
+    cases with the first, a document's Word-comment codings with it), so an ingest that is
+    killed keeps the documents done so far, each whole, and running it again adds the rest.
 
     Re-ingesting an unchanged file does nothing; a changed file under a stored name is
     refused, since codings point into the stored text. Word comments that name codes become
-    their authors' manual codings, stored with the document; a .docx whose text is unchanged
-    but whose comments are new gives just the new codings. With ``strict``, a file that would
-    give a warning (no speaker labels, an unknown code in a comment) is refused instead.
+    their authors' manual codings; a .docx whose text is unchanged but whose comments are new
+    gives just the new codings. With ``strict``, a file that would give a warning (no speaker
+    labels, an unknown code in a comment) is refused instead.
 
     Raises:
         IngestError, ImportError_: nothing is written.
     """
     from ..coding import read_cases
     from ..coding.comments import codings_from_comments
-    from ..ingest import read_document, transcript_files
+    from ..ingest import file_sha256, read_document, transcript_files
     from ..segment import segment_document
 
     codebook = store.codebook
@@ -69,13 +73,14 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     known = {c.label for c in cases} | {c.label for c in store.cases()}
     stored = store.document_index()
     stored_by_sha = {sha: name for name, sha in stored.items()}
-    report, items, batch, codings = IngestReport(), [], {}, []
+    report, batch = IngestReport(), {}
+    work: list[tuple[Document | None, list]] = []  # (new document or None, its codings)
     for path in transcript_files(paths):
         if path.name in batch:
             raise IngestError(f"two files named {path.name} (also {batch[path.name]}); "
                               "document names must be unique", path=path)
         batch[path.name] = path
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        sha = file_sha256(path)
         recoded = None
         if path.name in stored:
             if stored[path.name] != sha:
@@ -97,15 +102,20 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
         from_comments = codings_from_comments(doc, codebook)
         warnings = (() if recoded else doc.warnings) + from_comments.warnings
         if strict and warnings:
-            raise IngestError(f"{warnings[0]} (refused: --strict)", path=path)
+            warning = warnings[0].removeprefix(f"{path.name}: ")
+            raise IngestError(f"{warning} (refused: --strict)", path=path)
         report.warnings.extend(warnings)
-        codings += from_comments.codings
         report.comment_remarks += len(from_comments.remarks)
-        if not recoded:
-            items.append((doc, segment_document(doc, codebook.language)))
+        work.append((None if recoded else doc, list(from_comments.codings)))
+    if cases and not any(doc for doc, _ in work):
+        store.add_documents([], cases)
+        cases = ()
+    for doc, codings in work:
+        items = [(doc, segment_document(doc, codebook.language))] if doc else []
+        report.comment_codings += store.add_documents(items, cases, codings)
+        if doc:
+            cases = ()
             report.added.append(doc.name)
-    if items or cases or codings:
-        report.comment_codings = store.add_documents(items, cases, codings)
     return report
 
 

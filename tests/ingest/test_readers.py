@@ -169,3 +169,71 @@ def test_readers_docx_zip_bomb_refused(tmp_path):
         zf.writestr("word/document.xml", b"0" * (60 * 1024 * 1024))
     with pytest.raises(IngestError, match="zip bomb"):
         read_document(p)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32"])
+def test_readers_wide_unicode_with_bom_or_option(tmp_path, encoding):
+    """Notepad's «Unicode» is UTF-16 with a BOM: read as is; without a BOM, by --encoding."""
+    p = tmp_path / "t.txt"
+    text = "A: Hei.\nB: Blåbær og målekort.\n"
+    if encoding == "utf-16-le":
+        p.write_bytes(text.encode("utf-16-le"))
+        assert read_document(p, encoding="utf-16-le").turn_text(1) == "Blåbær og målekort."
+    else:
+        p.write_bytes(text.encode(encoding))  # Python writes the BOM for utf-16/utf-32
+        assert read_document(p).turn_text(1) == "Blåbær og målekort."
+
+
+def test_readers_nul_byte_anywhere_is_binary(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_bytes(b"A: Hei.\n" * 2000 + b"B: \x00\n")
+    with pytest.raises(IngestError, match=r"NUL byte at byte offset 16003"):
+        read_document(p)
+
+
+def test_readers_explicit_encoding_error_is_located(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_bytes("A: Hei.\nB: blåbær\n".encode("utf-8"))
+    with pytest.raises(IngestError) as e:
+        read_document(p, encoding="ascii")
+    assert str(e.value) == f"{p}:2: not ascii text (invalid byte 0xc3 at byte offset 13)"
+
+
+def test_readers_long_unlabelled_text_is_segmented_in_pieces(monkeypatch):
+    """A turn longer than spaCy's max_length is cut at line ends, not refused (issue #7)."""
+    from qualmrs.ingest.turns import LabelPolicy, find_turns
+    from qualmrs.model import Document
+    from qualmrs.segment import Segmenter
+
+    text = "\n".join(f"Dette er setning nummer {i}. Og en til." for i in range(200))
+    turns, _ = find_turns(text, LabelPolicy(()))
+    doc = Document("t.txt", text, turns)
+    whole = Segmenter().segment(doc)
+    small = Segmenter()
+    small.nlp.max_length = 500
+    assert small.segment(doc) == whole and len(whole) == 400
+
+
+@pytest.mark.parametrize("name", ["t.txt", "t.docx"])
+def test_readers_unreadable_file_is_one_error(tmp_path, monkeypatch, name):
+    """A file without read permission (tests may run as root, so the refusal is simulated)."""
+    import builtins
+    import io
+
+    p = tmp_path / name
+    if name.endswith(".docx"):
+        write_docx([("A", ["Hei."])], p)
+    else:
+        p.write_text("A: Hei.\n", encoding="utf-8")
+    real_open = io.open
+
+    def refuse(file, *args, **kwargs):
+        if str(file) == str(p):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    monkeypatch.setattr(io, "open", refuse)
+    with pytest.raises(IngestError) as e:
+        read_document(p)
+    assert str(e.value) == f"{p}: cannot read the file: Permission denied"

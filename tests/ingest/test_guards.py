@@ -1,0 +1,112 @@
+"""Issue #7 (7): the zip and XML guards every archive reader shares (.docx now, .qdpx next)."""
+
+import struct
+import zipfile
+
+import pytest
+
+from bad_input.make_files import GOOD, docx_members, document_xml, write_zip
+from qualmrs.errors import IngestError
+from qualmrs.ingest import guards, read_document
+
+
+def patch_central(path, member: str, offset: int, fmt: str, value: int) -> None:
+    """Overwrite a field of ``member``'s central directory record (and what the reader trusts)."""
+    raw = bytearray(path.read_bytes())
+    name = member.encode()
+    at = raw.find(b"PK\x01\x02")
+    while raw[at + 46:at + 46 + len(name)] != name:
+        at = raw.find(b"PK\x01\x02", at + 4)
+    struct.pack_into(fmt, raw, at + offset, value)
+    path.write_bytes(bytes(raw))
+
+
+@pytest.fixture
+def docx_path(tmp_path):
+    return write_zip(tmp_path / "t.docx", docx_members(document_xml(GOOD)))
+
+
+def refused(path, message):
+    with pytest.raises(IngestError) as e:
+        read_document(path)
+    assert str(e.value).startswith(f"{path}: ") and message in str(e.value)
+
+
+def test_guards_a_sound_docx_passes(docx_path):
+    assert [t.speaker for t in read_document(docx_path).turns] == ["A", "B"]
+
+
+def test_guards_size_that_lies_is_caught_when_unpacking(tmp_path):
+    # The directory says 100 bytes; the data inflates to 1 MB. zipfile stops at the declared
+    # size, so memory stays bounded, and the CRC then fails.
+    path = write_zip(tmp_path / "lies.docx", {**docx_members(document_xml(GOOD)),
+                                              "word/media/a.bin": bytes(1_000_000)})
+    patch_central(path, "word/media/a.bin", 24, "<I", 100)
+    refused(path, "member 'word/media/a.bin' cannot be unpacked (Bad CRC-32")
+
+
+@pytest.mark.parametrize("member,message", [
+    ("/etc/passwd", "points outside the archive"),
+    ("word/../../x.xml", "points outside the archive"),
+    ("C:\\Windows\\x.dll", "points outside the archive"),
+])
+def test_guards_paths_leaving_the_archive(tmp_path, member, message):
+    path = write_zip(tmp_path / "t.docx", {**docx_members(document_xml(GOOD)), member: "x"})
+    refused(path, f"archive member '{member}' {message}")
+
+
+def test_guards_encrypted_member(docx_path):
+    patch_central(docx_path, "word/document.xml", 8, "<H", 0x1)
+    refused(docx_path, "archive member 'word/document.xml' is encrypted")
+
+
+def test_guards_unknown_compression_method(docx_path):
+    patch_central(docx_path, "word/document.xml", 10, "<H", 99)  # 99: AES, not in zipfile
+    refused(docx_path, "uses compression method 99, which cannot be read")
+
+
+def test_guards_total_size_limit(docx_path, monkeypatch):
+    monkeypatch.setattr(guards, "MAX_UNCOMPRESSED", 1000)
+    refused(docx_path, "more than the 1000 byte limit")
+
+
+def test_guards_member_count_limit(docx_path, monkeypatch):
+    monkeypatch.setattr(guards, "MAX_MEMBERS", 2)
+    refused(docx_path, ".docx archive has 3 members, more than 2")
+
+
+def test_guards_xml_with_dtd_refused_even_without_entities(tmp_path):
+    path = write_zip(tmp_path / "t.docx", docx_members(
+        document_xml(GOOD, '<!DOCTYPE w:document [<!ELEMENT w:document ANY>]>')))
+    refused(path, "member 'word/document.xml' declares a DTD")
+
+
+def test_guards_xxe_never_reads_the_file(tmp_path):
+    secret = tmp_path / "hemmelig.txt"
+    secret.write_text("PASSORD-42", encoding="utf-8")
+    xxe = f'<!DOCTYPE w:document [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+    path = write_zip(tmp_path / "t.docx", docx_members(document_xml(GOOD + ["&x;"], xxe)))
+    with pytest.raises(IngestError) as e:
+        read_document(path)
+    assert "declares a DTD" in str(e.value) and "PASSORD-42" not in str(e.value)
+
+
+def test_guards_xml_rels_checked_too(tmp_path):
+    members = docx_members(document_xml(GOOD))
+    members["_rels/.rels"] = members["_rels/.rels"][:-10]
+    refused(write_zip(tmp_path / "t.docx", members), "member '_rels/.rels' is not well-formed")
+
+
+def test_guards_shared_by_other_archive_kinds(tmp_path):
+    """The REFI-QDA importer calls the same functions with its own kind."""
+    path = write_zip(tmp_path / "p.qdpx", {"project.qde": "<Project/>",
+                                           "sources/a.txt": "Hei"})
+    guards.check_zip(path, ".qdpx")
+    guards.check_members(path, ".qdpx", xml_suffixes=(".qde",))
+    with zipfile.ZipFile(path) as zf:
+        assert guards.read_member(zf, "sources/a.txt", path, ".qdpx") == b"Hei"
+        with pytest.raises(IngestError, match="p.qdpx: .qdpx archive has no member 'x.qde'"):
+            guards.read_member(zf, "x.qde", path, ".qdpx")
+    bad = write_zip(tmp_path / "bad.qdpx", {"project.qde": "<!DOCTYPE p [<!ENTITY a 'b'>]><p/>"})
+    with pytest.raises(IngestError, match="member 'project.qde' declares a DTD"):
+        guards.check_members(bad, ".qdpx", xml_suffixes=(".qde",))
