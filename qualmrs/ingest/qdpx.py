@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import IngestError
 from ..model import MANUAL, Case, Codebook, Coding, Document
-from .guards import check_zip, parse_xml
+from .guards import check_zip, parse_xml, read_member
 from .positions import CODE_POINTS, COUNTINGS, Counting, PositionMap
 from .qdc import NS, code_tree, norm_guid, refi_guid
 from .turns import LabelPolicy
@@ -77,7 +77,7 @@ class _Archive:
             if len(qdes) != 1:
                 raise IngestError("expected one .qde project file at the top of the archive, "
                                   f"found {len(qdes) or 'none'}", path=path)
-            self.qde = self._zip.read(qdes[0])
+            self.qde = read_member(self._zip, qdes[0], path, ".qdpx")
             # Tools write Sources/ or sources/; only the file name matters inside it.
             self._members = {PurePosixPath(n).name.lower(): n for n in names
                              if n.lower().startswith("sources/")}
@@ -99,7 +99,9 @@ class _Archive:
         member = self._members.get(PurePosixPath(url[len("internal://"):]).name.lower())
         if member is None:
             return None
-        return self._zip.read(member) if self._zip else member.read_bytes()
+        if self._zip:
+            return read_member(self._zip, member, self.path, ".qdpx")
+        return member.read_bytes()
 
     def close(self) -> None:
         if self._zip:

@@ -265,6 +265,16 @@ def _hostile(tmp_path, kind):
     elif kind == "not-utf8":
         qde = _project('<TextSource guid="AA" name="b" plainTextPath="internal://AA.txt"/>')
         _qdpx(path, qde, {"AA.txt": "Svar på spørsmål".encode("latin-1")})
+    elif kind == "damaged":
+        text = ("B: Svar om medvirkning. " * 200).encode()
+        qde = _project('<TextSource guid="AA" name="b" plainTextPath="internal://AA.txt"/>')
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("project.qde", qde)
+            zf.writestr("sources/AA.txt", text)
+        data = bytearray(path.read_bytes())
+        at = data.index(b"sources/AA.txt") + len("sources/AA.txt") + 10
+        data[at:at + 20] = b"\xff" * 20  # break the deflate stream of the source
+        path.write_bytes(bytes(data))
     elif kind == "bad-position":
         _qdpx(path, _project('<TextSource guid="AA" name="b"><PlainTextContent>B: Ja.'
                              '</PlainTextContent><PlainTextSelection guid="S" startPosition="x" '
@@ -282,6 +292,7 @@ def _hostile(tmp_path, kind):
     ("no-qde", "expected one .qde project file"),
     ("not-utf8", r"is not UTF-8 text \(invalid byte at byte offset 6\)"),
     ("bad-position", "has no valid startPosition/endPosition"),
+    ("damaged", "member 'sources/AA.txt' cannot be unpacked"),
 ])
 def test_qdpx_hostile_or_broken_archives_are_refused_and_leave_nothing(tmp_path, kind, message):
     path = _hostile(tmp_path, kind)
