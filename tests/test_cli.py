@@ -80,3 +80,16 @@ def test_cli_ingest_strict_refuses_a_file_without_labels(tmp_path):
     assert db.read_bytes() == before
     r = invoke("ingest", db, plain)
     assert r.exit_code == 0 and "Warning: notat.txt: no speaker labels" in r.stderr
+
+
+def test_cli_ingest_skips_a_copy_within_one_batch(tmp_path):
+    db = tmp_path / "p.db"
+    invoke("init", db, "--codebook", CODEBOOK)
+    folder = tmp_path / "t"
+    folder.mkdir()
+    text = "A: Hvordan går det?\nB: Det går fint med målene.\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "kopi.txt").write_text(text, encoding="utf-8")
+    r = invoke("ingest", db, folder)
+    assert r.exit_code == 0 and "Ingested 1 document(s)" in r.stderr
+    assert "kopi.txt: same content as 'a.txt', skipped" in r.stderr

@@ -93,9 +93,10 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
             if recoded is None:
                 continue
         elif sha in stored_by_sha:
-            report.warnings.append(f"{path.name}: same content as the stored "
+            report.warnings.append(f"{path.name}: same content as "
                                    f"'{stored_by_sha[sha]}', skipped")
             continue
+        stored_by_sha.setdefault(sha, path.name)  # a copy later in this batch is skipped too
         doc = recoded or _assign_cases(read_document(
             path, interviewer_labels=codebook.interviewer_labels, known_labels=known,
             encoding=encoding), by_document)
