@@ -45,12 +45,18 @@ def _assign_cases(doc: Document, by_document: dict[str, str]) -> Document:
 
 
 def ingest(store: Store, paths, cases_file: str | Path | None = None,
-           encoding: str | None = None, strict: bool = False) -> IngestReport:
+           encoding: str | None = None, strict: bool = False,
+           progress=None) -> IngestReport:
     """Read, segment and store transcripts (and cases) in one transaction.
 
     Re-ingesting an unchanged file does nothing; a changed file under a stored name is
     refused, since codings point into the stored text. With ``strict``, a file that would
-    give a warning (no speaker labels, say) is refused instead.
+    give a warning (no speaker labels, say) is refused instead. Each document is stored as
+    soon as it is segmented, so memory does not grow with the corpus.
+
+    Args:
+        progress: called as ``progress(files, total=n, desc=...)`` to wrap the files in a
+            progress bar (``tqdm`` fits); None shows nothing.
 
     Raises:
         IngestError, ImportError_: nothing is written.
@@ -64,35 +70,45 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     known = {c.label for c in cases} | {c.label for c in store.cases()}
     stored = store.document_index()
     stored_by_sha = {sha: name for name, sha in stored.items()}
-    report, items, batch = IngestReport(), [], {}
-    for path in transcript_files(paths):
-        if path.name in batch:
-            raise IngestError(f"two files named {path.name} (also {batch[path.name]}); "
-                              "document names must be unique", path=path)
-        batch[path.name] = path
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        if path.name in stored:
-            if stored[path.name] != sha:
-                raise IngestError(f"changed since it was ingested as '{path.name}'; codings "
-                                  "point into the stored text, so it is not replaced (give the "
-                                  "new version another file name to add it)", path=path)
-            report.unchanged.append(path.name)
-            continue
-        if sha in stored_by_sha:
-            report.warnings.append(f"{path.name}: same content as the stored "
-                                   f"'{stored_by_sha[sha]}', skipped")
-            continue
-        doc = read_document(path, interviewer_labels=codebook.interviewer_labels,
-                            known_labels=known, encoding=encoding)
-        doc = _assign_cases(doc, by_document)
-        if strict and doc.warnings:
-            raise IngestError(f"{doc.warnings[0]} (refused: --strict)", path=path)
-        report.warnings.extend(doc.warnings)
-        items.append((doc, segment_document(doc, codebook.language)))
-        report.added.append(doc.name)
-    if items or cases:
-        store.add_documents(items, cases)
+    report, batch = IngestReport(), {}
+
+    def documents():  # a generator: each document is stored as soon as it is segmented
+        files = transcript_files(paths)
+        for path in steps(progress, files, "ingest"):
+            if path.name in batch:
+                raise IngestError(f"two files named {path.name} (also {batch[path.name]}); "
+                                  "document names must be unique", path=path)
+            batch[path.name] = path
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            if path.name in stored:
+                if stored[path.name] != sha:
+                    raise IngestError(f"changed since it was ingested as '{path.name}'; "
+                                      "codings point into the stored text, so it is not "
+                                      "replaced (give the new version another file name to "
+                                      "add it)", path=path)
+                report.unchanged.append(path.name)
+                continue
+            if sha in stored_by_sha:
+                report.warnings.append(f"{path.name}: same content as the stored "
+                                       f"'{stored_by_sha[sha]}', skipped")
+                continue
+            doc = read_document(path, interviewer_labels=codebook.interviewer_labels,
+                                known_labels=known, encoding=encoding)
+            doc = _assign_cases(doc, by_document)
+            if strict and doc.warnings:
+                raise IngestError(f"{doc.warnings[0]} (refused: --strict)", path=path)
+            report.warnings.extend(doc.warnings)
+            report.added.append(doc.name)
+            yield doc, segment_document(doc, codebook.language)
+
+    store.add_documents(documents(), cases)
     return report
+
+
+def steps(progress, items, what: str):
+    """``items``, wrapped in ``progress`` (a tqdm-like callable) when one is given."""
+    items = list(items)
+    return items if progress is None else progress(items, total=len(items), desc=what)
 
 
 def _corpus(store: Store):
