@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from types import MappingProxyType
@@ -287,10 +288,9 @@ class _Validator:
         if not isinstance(raw, _LineList):
             self.problem(m.lines["patterns"], f"{where}patterns", "expected a list of patterns")
             return ()
-        from spacy.lang.nb import Norwegian
         from spacy.matcher import Matcher
 
-        matcher = Matcher(Norwegian().vocab, validate=True)
+        matcher = Matcher(_check_vocab(), validate=True)
         out = []
         for i, pattern in enumerate(raw):
             plain = _plain(pattern)
@@ -359,3 +359,11 @@ class _Validator:
                              "all questions of a table must share one scale (its rows)")
             out.append(TableDef(tid, self.text(m, "title", where), qs))
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def _check_vocab():
+    """A vocabulary for checking patterns, built once: a Norwegian() per code took 30 ms."""
+    from spacy.lang.nb import Norwegian
+
+    return Norwegian().vocab
