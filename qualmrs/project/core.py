@@ -199,7 +199,7 @@ def _file_coders(*paths: Path) -> set[str]:
 
 
 def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
-        coder: str | None = None, report: bool = True) -> RunResult:
+        coder: str | None = None, report: bool = True, progress=None) -> RunResult:
     """Everything for a study folder: store, tables, matrix. Safe to run again.
 
     ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``
@@ -208,6 +208,7 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     and (unless ``report`` is false) ``out/report.html`` with its figures.
     Tables and matrix are of ``coder``; by default the one coder named in the folder's
     codings.csv/answers.csv, so a second coder imported later does not change them.
+    ``progress``: a tqdm-like callable for bars over the files and figures (see ``ingest``).
     """
     from ..export import write_matrix, write_table
     from ..export.tables import FORMATS
@@ -225,7 +226,9 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         store = Store.create(db, book)
     with store:
         cases_file = source_dir / "cases.csv"
-        report = ingest(store, [source_dir], cases_file if cases_file.is_file() else None)
+        # not named `report`: that is the argument saying whether to write report.html
+        ingested = ingest(store, [source_dir], cases_file if cases_file.is_file() else None,
+                          progress=progress)
         n_codings = n_answers = 0
         if (source_dir / "codings.csv").is_file():
             n_codings = import_codings(store, source_dir / "codings.csv")
@@ -245,6 +248,6 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         if report:
             from .views import report as write_report
 
-            files.append(write_report(store, out / "report.html", coder))
-    return RunResult(db, report, n_codings, n_answers, frames, files)
+            files.append(write_report(store, out / "report.html", coder, progress=progress))
+    return RunResult(db, ingested, n_codings, n_answers, frames, files)
 
