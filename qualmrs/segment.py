@@ -88,7 +88,8 @@ class Segmenter:
         import numpy as np
 
         forms, inverse = np.unique(orth, return_inverse=True)
-        return [self._form(o) for o in forms.tolist()], inverse
+        known, form = self._forms, self._form
+        return [known.get(o) or form(o) for o in forms.tolist()], inverse
 
     def lemma_hashes(self, doc) -> list[int]:
         """Each token's lemma as a spaCy string hash (for ``Doc.from_array([LEMMA], ...)``)."""

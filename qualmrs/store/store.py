@@ -112,7 +112,9 @@ class Store(SuggestionsMixin):
     def codebook(self) -> Codebook:
         if self._codebook is None:
             text = self.meta("codebook")
-            self._codebook = parse_codebook(text, self.meta("codebook_path") or "<project>")
+            # checked in full when stored: spaCy's pattern check is left out here
+            self._codebook = parse_codebook(text, self.meta("codebook_path") or "<project>",
+                                            check_patterns=False)
         return self._codebook
 
     def set_codebook(self, codebook: Codebook) -> None:
@@ -204,10 +206,12 @@ class Store(SuggestionsMixin):
         """Every document with its turns (cases attached), in name order."""
         with self.engine.connect() as conn:
             docs = conn.execute(select(s.documents).order_by(s.documents.c.name)).all()
+            t = s.turns.c
             turns: dict[int, list[Turn]] = {}
-            for r in conn.execute(select(s.turns).order_by(s.turns.c.document_id, s.turns.c.idx)):
-                turns.setdefault(r.document_id, []).append(
-                    Turn(r.speaker, r.start, r.end, r.role, r.case_label, r.time))
+            for doc_id, *turn in fetch_rows(conn, select(
+                    t.document_id, t.speaker, t.start, t.end, t.role, t.case_label, t.time)
+                    .order_by(t.document_id, t.idx)):
+                turns.setdefault(doc_id, []).append(Turn(*turn))
         return [Document(d.name, d.text, tuple(turns.get(d.id, ())), d.sha256, d.format)
                 for d in docs]
 
