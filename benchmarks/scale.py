@@ -67,6 +67,7 @@ def chain(folder: Path, db: Path) -> dict:
         t = time.perf_counter()
         result = fn()
         out[name] = time.perf_counter() - t
+        out[name + "_mb"] = peak_mb()  # the peak so far: ru_maxrss never goes down
         return result
 
     store = init_project(db, CODEBOOK)

@@ -9,6 +9,7 @@ once, and hand plain tuples to the driver.
 from __future__ import annotations
 
 import functools
+from typing import Iterator
 
 from sqlalchemy import insert
 
@@ -37,14 +38,16 @@ def _insert_sql(dialect, table, columns: tuple[str, ...]) -> tuple[str, list[int
     return str(compiled), [columns.index(k) for k in compiled.positiontup]
 
 
-def fetch_rows(conn, query) -> list[tuple]:
-    """All rows of a SELECT as plain tuples, in the order of its columns."""
+def fetch_rows(conn, query, batch: int = 10_000) -> Iterator[tuple]:
+    """The rows of a SELECT as plain tuples, in the order of its columns, read in batches
+    (consume them while ``conn`` is open)."""
     compiled = query.compile(dialect=conn.dialect)
     params = compiled.params
     args = tuple(params[k] for k in compiled.positiontup) if compiled.positional else params
     cursor = conn.connection.dbapi_connection.cursor()
     try:
         cursor.execute(str(compiled), args)
-        return cursor.fetchall()
+        while rows := cursor.fetchmany(batch):
+            yield from rows
     finally:
         cursor.close()

@@ -218,14 +218,13 @@ class Store(SuggestionsMixin):
     def sentences(self) -> dict[str, list[Sentence]]:
         """Document name → its sentences in order."""
         seg = s.segments.c
-        with self.engine.connect() as conn:
-            rows = fetch_rows(conn, select(s.documents.c.name, seg.turn_idx, seg.start, seg.end,
-                                           seg.lemmas)
-                              .join(s.segments, seg.document_id == s.documents.c.id)
-                              .order_by(s.documents.c.name, seg.start))
         out: dict[str, list[Sentence]] = {}
-        for name, *sentence in rows:
-            out.setdefault(name, []).append(Sentence(*sentence))
+        with self.engine.connect() as conn:
+            for name, *sentence in fetch_rows(conn, select(
+                    s.documents.c.name, seg.turn_idx, seg.start, seg.end, seg.lemmas)
+                    .join(s.segments, seg.document_id == s.documents.c.id)
+                    .order_by(s.documents.c.name, seg.start)):
+                out.setdefault(name, []).append(Sentence(*sentence))
         return out
 
     def cases(self) -> list[Case]:
