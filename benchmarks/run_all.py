@@ -71,7 +71,8 @@ def scale(sizes, tmp: Path) -> dict[int, dict]:
         print(f"  ratio qualmrs/bare tokenizer: {floor['lines'] / chain_s:.2f} "
               f"(against whole files: {floor['documents'] / chain_s:.2f})")
         print(f"  peak memory: {run['peak_mb']:.0f} MB ({run['startup_mb']:.0f} MB after "
-              f"start-up {run['startup']:.1f} s); bare tokenizer {floor['peak_mb']:.0f} MB")
+              f"start-up {run['startup']:.1f} s, {run['ingest_mb']:.0f} MB after ingest); "
+              f"bare tokenizer {floor['peak_mb']:.0f} MB")
         print(f"  also: codings and answers imported in {run['imports']:.2f} s; matrix and code "
               f"counts in {run['matrix']:.2f} s")
         results[n] = {**run, "floor": floor["lines"], "chain": chain_s, "db": db}
