@@ -1,66 +1,121 @@
-"""Speed figures on the sample study (make bench). Not a test: numbers, not pass/fail.
+"""Speed and memory at scale (make bench). Figures, not pass/fail; the targets are printed
+beside them.
 
-Prints the bare spaCy nb tokenizer's words per second on the sample's text, qualmrs'
-read + turns + sentences + lemmas over the same text, their ratio, and the wall time of
-`qualmrs run` on the sample (a fresh process, start-up included).
+For N = 8, 100 and 1,000 generated interviews (benchmarks/corpus.py), each in fresh
+processes: the bare spaCy nb tokenizer over the transcripts (the floor), and the qualmrs chain
+(ingest with sentences and lemmas, rule suggestions, tables) over the same text: words per
+second, their ratio and peak memory. Then `qualmrs tables` and `qualmrs matrix` on the
+1,000-interview store and `qualmrs run` on the sample, as commands (start-up included), and
+the quality of the suggestions on the sample (suggest_quality.py).
+
+    python benchmarks/run_all.py [N ...]
 """
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+SIZES = (8, 100, 1000)
+TARGET_RATIO = 0.35  # of the floor's words per second, at N = 1,000
+TARGET_MB = 1500
+TARGET_VIEWS_S = 2.0
+TARGET_RUN_S = 5.0
 
 
-def best_of(fn, n=3):
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+def measure(what: str, *args) -> dict:
+    out = subprocess.run([sys.executable, str(HERE / "scale.py"), what, *map(str, args)],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out.splitlines()[-1])
 
 
-def main() -> None:
-    import spacy
+def command(*args) -> float:
+    """Wall seconds of one qualmrs command in a fresh process."""
+    t = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "qualmrs"), *map(str, args)], check=True,
+                   capture_output=True)
+    return time.perf_counter() - t
 
-    from qualmrs.ingest import read_document, transcript_files
-    from qualmrs.segment import Segmenter
 
-    files = transcript_files([ROOT / "transcripts_sample"])
-    labels = ("A", "Intervjuer")
-    docs = [read_document(f, interviewer_labels=labels) for f in files]
-    texts = [d.text for d in docs]
-    words = sum(len(t.split()) for t in texts)
-    nlp = spacy.blank("nb")
-    bare = best_of(lambda: [len(d) for d in nlp.pipe(texts)])
-    seg = Segmenter("nb")
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
-    def pipeline():
-        for f in files:
-            seg.segment(read_document(f, interviewer_labels=labels))
 
-    ours = best_of(pipeline)
-    print(f"sample: {len(files)} documents, {words} words")
-    print(f"bare spaCy nb tokenizer: {words / bare:,.0f} words/s")
-    print(f"qualmrs read + turns + sentences + lemmas: {words / ours:,.0f} words/s")
-    print(f"ratio qualmrs/bare tokenizer: {bare / ours:.2f}")
+def scale(sizes, tmp: Path) -> dict[int, dict]:
+    from corpus import generate
+
+    results = {}
+    for n in sizes:
+        folder, db = tmp / f"study_{n}", tmp / f"project_{n}.db"
+        made = generate(folder, n)
+        floor = measure("bare", folder)
+        run = measure("chain", folder, db)
+        chain_s = run["ingest"] + run["suggest"] + run["tables"]
+        words = run["words"]
+        print(f"N = {n}: {made['documents']} interviews, {words:,} words, {run['suggestions']:,} "
+              f"rule suggestions ({load()})")
+        print(f"  bare spaCy nb tokenizer, line by line: {words / floor['lines']:,.0f} words/s"
+              f"  (whole files: {words / floor['documents']:,.0f} words/s, spaCy#13950)")
+        print(f"  qualmrs ingest + rule suggestions + tables: {words / chain_s:,.0f} words/s "
+              f"(ingest {run['ingest']:.2f} s, suggest {run['suggest']:.2f} s, "
+              f"tables {run['tables']:.2f} s)")
+        print(f"  ratio qualmrs/bare tokenizer: {floor['lines'] / chain_s:.2f} "
+              f"(against whole files: {floor['documents'] / chain_s:.2f})")
+        print(f"  peak memory: {run['peak_mb']:.0f} MB ({run['startup_mb']:.0f} MB after "
+              f"start-up {run['startup']:.1f} s, {run['ingest_mb']:.0f} MB after ingest); "
+              f"bare tokenizer {floor['peak_mb']:.0f} MB")
+        print(f"  also: codings and answers imported in {run['imports']:.2f} s; matrix and code "
+              f"counts in {run['matrix']:.2f} s")
+        results[n] = {**run, "floor": floor["lines"], "chain": chain_s, "db": db}
+    return results
+
+
+def main(sizes=SIZES) -> None:
+    print(f"{os.cpu_count()} cores; {load()}")
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [str(Path(sys.executable).parent / "qualmrs"), "run", str(ROOT / "transcripts_sample"),
-               "--codebook", str(ROOT / "codebooks" / "mrs_nav.yaml"), "--out", tmp]
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True)
-        print(f"qualmrs run on the sample (fresh process): {time.perf_counter() - t:.2f} s wall")
+        results = scale(sizes, Path(tmp))
+        if 1000 in results:
+            r = results[1000]
+            ratio = r["floor"] / r["chain"]
+            print(f"target at N = 1,000: ratio >= {TARGET_RATIO:.2f}: "
+                  f"{'met' if ratio >= TARGET_RATIO else 'missed'} ({ratio:.2f}); "
+                  f"peak memory < {TARGET_MB} MB: "
+                  f"{'met' if r['peak_mb'] < TARGET_MB else 'missed'} ({r['peak_mb']:.0f} MB)")
+            small = [n for n in results if n < 1000]
+            if small:
+                n = max(small)
+                grow = (r["peak_mb"] - results[n]["peak_mb"]) / (1000 / n - 1)
+                print(f"  memory growth from N = {n} to 1,000: "
+                      f"{r['peak_mb'] - results[n]['peak_mb']:.0f} MB for {1000 / n:.0f}x the "
+                      f"interviews ({grow:.0f} MB per {n} interviews)")
+            db = r["db"]
+            tables = command("tables", db)
+            matrix = command("matrix", db, "--out", Path(tmp) / "matrix.xlsx")
+            views = r["tables"] + r["matrix"]
+            met = "met" if views < TARGET_VIEWS_S else "missed"
+            print(f"tables and matrix of the 1,000-interview store: {views:.2f} s in process "
+                  f"(target < {TARGET_VIEWS_S:.0f} s: {met}); as commands {tables:.2f} s + "
+                  f"{matrix:.2f} s wall (start-up included, matrix written as .xlsx)")
+        out = Path(tmp) / "sample"
+        wall = command("run", ROOT / "transcripts_sample", "--codebook",
+                       ROOT / "codebooks" / "mrs_nav.yaml", "--out", out)
+        print(f"qualmrs run on the sample (fresh process): {wall:.2f} s wall "
+              f"(target < {TARGET_RUN_S:.0f} s: {'met' if wall < TARGET_RUN_S else 'missed'})")
 
 
 if __name__ == "__main__":
-    main()
-    print()
-    import suggest_quality  # same folder: the quality figures of the suggestions
+    main(tuple(int(a) for a in sys.argv[1:]) or SIZES)
+    if len(sys.argv) == 1:
+        print()
+        import suggest_quality  # same folder: the quality figures of the suggestions
 
-    suggest_quality.main()
+        suggest_quality.main()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from types import MappingProxyType
@@ -96,8 +97,13 @@ def load_codebook(path: str | Path) -> Codebook:
     return parse_codebook(text, str(path))
 
 
-def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
-    """Validate codebook YAML text; see ``load_codebook``."""
+def parse_codebook(text: str, path: str = "<codebook>",
+                   check_patterns: bool = True) -> Codebook:
+    """Validate codebook YAML text; see ``load_codebook``.
+
+    ``check_patterns=False`` skips spaCy's check of the Matcher patterns (importing spaCy
+    costs half a second), for a codebook that was checked when it was stored.
+    """
     loader = _Loader(text)
     try:
         data = loader.get_single_data()
@@ -108,7 +114,7 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
                             line=mark.line + 1 if mark else None) from None
     finally:
         loader.dispose()
-    v = _Validator(path)
+    v = _Validator(path, check_patterns)
     for key, line in loader.duplicates:
         v.problem(line, key, "duplicate key in the same mapping")
     if not isinstance(data, _LineDict):
@@ -129,8 +135,9 @@ def _plain(value):
 
 
 class _Validator:
-    def __init__(self, path: str):
+    def __init__(self, path: str, check_patterns: bool = True):
         self.path = path
+        self.check_patterns = check_patterns
         self.problems: list[Problem] = []
 
     def problem(self, line: int | None, key: str | None, message: str) -> None:
@@ -287,10 +294,11 @@ class _Validator:
         if not isinstance(raw, _LineList):
             self.problem(m.lines["patterns"], f"{where}patterns", "expected a list of patterns")
             return ()
-        from spacy.lang.nb import Norwegian
-        from spacy.matcher import Matcher
+        matcher = None
+        if self.check_patterns:
+            from spacy.matcher import Matcher
 
-        matcher = Matcher(Norwegian().vocab, validate=True)
+            matcher = Matcher(_check_vocab(), validate=True)
         out = []
         for i, pattern in enumerate(raw):
             plain = _plain(pattern)
@@ -299,7 +307,8 @@ class _Validator:
                         not all(isinstance(t, dict) for t in plain):
                     raise ValueError("a pattern is a list of token mappings, e.g. "
                                      "[{LEMMA: ikke}, {LEMMA: måle}]")
-                matcher.add("check", [plain])
+                if matcher is not None:
+                    matcher.add("check", [plain])
             except Exception as e:  # spaCy raises ValueError/MatchPatternError subclasses
                 lines = [l.strip() for l in str(e).strip().splitlines()]
                 # spaCy lists each fault as "- [pattern -> 0 -> KEY] reason": keep the first
@@ -359,3 +368,11 @@ class _Validator:
                              "all questions of a table must share one scale (its rows)")
             out.append(TableDef(tid, self.text(m, "title", where), qs))
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def _check_vocab():
+    """A vocabulary for checking patterns, built once: a Norwegian() per code took 30 ms."""
+    from spacy.lang.nb import Norwegian
+
+    return Norwegian().vocab

@@ -1,6 +1,9 @@
 """Document → sentences: spaCy's blank Norwegian tokenizer, sentence rules, cached lemmas.
 
 Sentences are found inside each turn, never across a speaker change (NORWEGIAN.md trap 5).
+The rules look at each token's word form only, so they are computed once per form (as spaCy
+lexeme flags) and applied to whole documents as arrays; lemmas are cached per form too. The
+per-token Python loop this replaces was most of the time of an ingest (see benchmarks/).
 """
 
 from __future__ import annotations
@@ -9,10 +12,32 @@ from functools import lru_cache
 
 from .model import Document, Sentence
 
-__all__ = ["Segmenter", "segment_document"]
+__all__ = ["Segmenter", "segment_document", "segmenter"]
 
 _END_PUNCT = set(".!?…")
 _CLOSERS = set("»\"')]”’")
+_OPENERS = "«\"(–-"  # a token that is a substring of this may stand before a sentence start
+
+
+_FLAGS = ("end", "ellipsis", "swallowed", "closer", "opener", "capital", "paren_open",
+          "paren_close", "space", "word")
+
+
+def _form_flags(form: str, non_final: frozenset[str], is_space: bool, is_punct: bool) -> int:
+    """The word-form tests the sentence rules need (NORWEGIAN.md traps 1–4), as bits."""
+    tests = (
+        bool(form) and set(form) <= _END_PUNCT,  # end
+        "…" in form or form.startswith(".."),  # ellipsis
+        # swallowed its full stop («osv.», «min.», «2019.»), unlike «f.eks.»
+        (len(form) > 1 and form.endswith(".") and not set(form) <= _END_PUNCT
+         and form.lower() not in non_final),
+        form in _CLOSERS,  # closer
+        form in _OPENERS,  # opener
+        form[:1].isupper() or form[:1].isdigit(),  # capital
+        form == "(", form == ")", is_space,
+        not (is_punct or is_space),  # word: has a lemma in the sentence's lemmas
+    )
+    return sum(1 << i for i, on in enumerate(tests) if on)
 
 
 class Segmenter:
@@ -20,18 +45,19 @@ class Segmenter:
 
     def __init__(self, language: str = "nb"):
         import spacy
+        from spacy.symbols import ORTH
 
         self.language = language
         self.nlp = spacy.blank(language)
         data = _language_data(language)
         self.non_final = data["non_final"]
         self.overrides = data["overrides"]
-        from spacy.symbols import ORTH
-
         for abbr in data["tokens"]:
             for form in {abbr, abbr[:1].upper() + abbr[1:]}:
                 self.nlp.tokenizer.add_special_case(form, [{ORTH: form}])
         self._lemma_cache: dict[str, str] = {}
+        # Per word form (spaCy ORTH id): flag bits, lemma, the lemma's string hash.
+        self._forms: dict[int, tuple[int, str, int]] = {}
 
     # -- lemmas -----------------------------------------------------------------------------
 
@@ -46,66 +72,99 @@ class Segmenter:
             self._lemma_cache[lower] = cached
         return cached
 
+    def _form(self, orth: int) -> tuple[int, str, int]:
+        got = self._forms.get(orth)
+        if got is None:
+            vocab = self.nlp.vocab
+            lex = vocab[orth]
+            lemma = self.lemma(lex.orth_)
+            got = self._forms[orth] = (
+                _form_flags(lex.orth_, self.non_final, lex.is_space, lex.is_punct), lemma,
+                vocab.strings.add(lemma))
+        return got
+
+    def _token_forms(self, orth):
+        """Unique forms of an ORTH array, their (flags, lemma, hash), and each token's index."""
+        import numpy as np
+
+        forms, inverse = np.unique(orth, return_inverse=True)
+        known, form = self._forms, self._form
+        return [known.get(o) or form(o) for o in forms.tolist()], inverse
+
+    def lemma_hashes(self, doc) -> list[int]:
+        """Each token's lemma as a spaCy string hash (for ``Doc.from_array([LEMMA], ...)``)."""
+        from spacy.attrs import ORTH
+
+        forms, form = self._forms, self._form
+        return [(forms.get(o) or form(o))[2] for o in doc.to_array(ORTH).tolist()]
+
     # -- sentences --------------------------------------------------------------------------
 
     def sentences(self, text: str, offset: int = 0, turn: int = 0) -> list[Sentence]:
         """Sentences of one stretch of text, as spans into the document (``offset`` added)."""
-        return self._from_doc(self.nlp(text), text, offset, turn)
+        return self._split([self.nlp.make_doc(text)], [offset], [turn])
 
     def segment(self, doc: Document) -> tuple[Sentence, ...]:
-        pieces = [(i, a, doc.text[a:b]) for i, t in enumerate(doc.turns)
+        pieces = [(i, a, b) for i, t in enumerate(doc.turns)
                   for a, b in _pieces(doc.text, t.start, t.end, self.nlp.max_length)]
-        out: list[Sentence] = []
-        texts = (text for _, _, text in pieces)
-        for (i, start, text), sdoc in zip(pieces, self.nlp.pipe(texts, batch_size=256)):
-            out.extend(self._from_doc(sdoc, text, start, i))
-        return tuple(out)
+        texts = [doc.text[a:b] for _, a, b in pieces]
+        sdocs = list(self.nlp.tokenizer.pipe(texts, batch_size=256))
+        return tuple(self._split(sdocs, [a for _, a, _ in pieces], [i for i, _, _ in pieces]))
 
-    def _from_doc(self, sdoc, text: str, offset: int, turn: int) -> list[Sentence]:
-        tokens = list(sdoc)
-        if not tokens:
+    def _split(self, sdocs, offsets, turns) -> list[Sentence]:
+        """Sentences of tokenised texts (one per turn), with the turn's offset added.
+
+        All texts are handled as one token array: the rules are array operations on each
+        form's cached flags, and only joining a sentence's lemmas is a Python step per
+        sentence.
+        """
+        import numpy as np
+        from spacy.attrs import IDX, LENGTH, ORTH
+
+        arrays = [d.to_array([ORTH, IDX, LENGTH]) for d in sdocs]
+        lengths = np.array([len(a) for a in arrays])
+        if not lengths.sum():
             return []
-        starts = self._boundaries(tokens)
-        out = []
-        for k, first in enumerate(starts):
-            last = (starts[k + 1] if k + 1 < len(starts) else len(tokens)) - 1
-            while last > first and tokens[last].is_space:
-                last -= 1
-            s, e = tokens[first].idx, tokens[last].idx + len(tokens[last].text)
-            if not text[s:e].strip():
-                continue
-            lemmas = " ".join(self.lemma(t.text) for t in tokens[first:last + 1]
-                              if not (t.is_punct or t.is_space))
-            out.append(Sentence(turn, offset + s, offset + e, lemmas))
-        return out
+        a = np.concatenate([x for x in arrays if len(x)])
+        info, inverse = self._token_forms(a[:, 0])
+        bits = np.array([f for f, _, _ in info], dtype=np.int64)[inverse]
+        flag = {name: (bits & (1 << i)).astype(bool) for i, name in enumerate(_FLAGS)}
+        n = len(a)
+        space = flag["space"]
+        first = np.repeat(np.cumsum(lengths) - lengths, lengths)  # each token's turn start
+        stop = first + np.repeat(lengths, lengths)  # and end (exclusive)
+        idx = np.arange(n)
 
-    def _boundaries(self, tokens) -> list[int]:
-        """Token indices that start a sentence (NORWEGIAN.md traps 1–4)."""
-        starts = [0]
-        n = len(tokens)
-        i = 0
-        while i < n - 1:
-            text = tokens[i].text
-            end_here = False
-            if text and set(text) <= _END_PUNCT:
-                in_pause = (i > 0 and tokens[i - 1].text == "(" and tokens[i + 1].text == ")")
-                if not in_pause:
-                    ellipsis = "…" in text or text.startswith("..")
-                    end_here = not ellipsis or _opens_sentence(tokens, i + 1)
-            elif len(text) > 1 and text.endswith(".") and not set(text) <= _END_PUNCT:
-                # A token that swallowed its full stop («osv.», «min.», «2019.»).
-                end_here = (text.lower() not in self.non_final
-                            and _opens_sentence(tokens, i + 1))
-            if end_here:
-                j = i + 1
-                while j < n and (tokens[j].text in _CLOSERS or tokens[j].is_space):
-                    j += 1
-                if j < n:
-                    starts.append(j)
-                i = j
-                continue
-            i += 1
-        return sorted(set(starts))
+        def next_where(mask):  # smallest m >= k with mask[m], n when none
+            return np.minimum.accumulate(np.where(mask, idx, n)[::-1])[::-1]
+
+        nxt = np.append(idx[1:], n - 1)  # k + 1, clipped
+        inside = idx + 1 < stop  # not a turn's last token
+        word_after = next_where(~(space | flag["closer"] | flag["opener"]))[nxt]
+        opens = (word_after >= stop) | flag["capital"][np.minimum(word_after, n - 1)]
+        pause = (idx > first) & np.roll(flag["paren_open"], 1) & flag["paren_close"][nxt]
+        ends = inside & ((flag["end"] & ~pause & (~flag["ellipsis"] | opens))
+                         | (flag["swallowed"] & opens))
+        after = next_where(~(space | flag["closer"]))[nxt[ends]]
+        after = after[after < stop[ends]]
+        starts = np.union1d(np.unique(first), after)
+        stops = np.append(starts[1:], n)
+        last_word = np.maximum.accumulate(np.where(space, -1, idx))  # trailing spaces off
+        last = np.maximum(last_word[stops - 1], starts)
+        keep = ~(space[starts] & (last == starts))  # a sentence of spaces only
+        starts, stops, last = starts[keep], stops[keep], last[keep]
+        char_start = a[starts, 1]
+        char_end = a[last, 1] + a[last, 2]
+        word = flag["word"]
+        lemmas = [lemma for _, lemma, _ in info]
+        words = [lemmas[i] for i in inverse[word].tolist()]
+        bounds = np.concatenate([[0], np.cumsum(word)])
+        w0, w1 = bounds[starts].tolist(), bounds[stops].tolist()
+        turn_of = np.repeat(np.arange(len(arrays)), lengths)[starts].tolist()
+        offsets, turns = list(offsets), list(turns)
+        return [Sentence(turns[k], offsets[k] + s, offsets[k] + e, " ".join(words[x:y]))
+                for k, s, e, x, y in zip(turn_of, char_start.tolist(), char_end.tolist(),
+                                         w0, w1)]
 
 
 def _pieces(text: str, start: int, end: int, limit: int):
@@ -123,16 +182,6 @@ def _pieces(text: str, start: int, end: int, limit: int):
             yield start, cut
             start = cut + 1
     yield start, end
-
-
-def _opens_sentence(tokens, j: int) -> bool:
-    while j < len(tokens) and (tokens[j].is_space or tokens[j].text in _CLOSERS
-                               or tokens[j].text in "«\"(–-"):
-        j += 1
-    if j >= len(tokens):
-        return True
-    first = tokens[j].text[:1]
-    return first.isupper() or first.isdigit()
 
 
 @lru_cache(maxsize=None)
@@ -164,7 +213,8 @@ def _simplemma(word: str, language: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _segmenter(language: str) -> Segmenter:
+def segmenter(language: str = "nb") -> Segmenter:
+    """The shared Segmenter of a language (building one loads spaCy: do it once)."""
     return Segmenter(language)
 
 
@@ -178,10 +228,10 @@ def stop_lemmas(language: str = "nb") -> frozenset[str]:
         from .lang.nb import SPOKEN_STOP_WORDS
 
         words |= SPOKEN_STOP_WORDS
-    seg = _segmenter(language)
+    seg = segmenter(language)
     return frozenset(words) | frozenset(seg.lemma(w) for w in words)
 
 
 def segment_document(doc: Document, language: str = "nb") -> tuple[Sentence, ...]:
     """Sentences of every turn of ``doc``, with lemmas."""
-    return _segmenter(language).segment(doc)
+    return segmenter(language).segment(doc)

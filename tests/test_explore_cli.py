@@ -12,6 +12,12 @@ def db(tmp_path_factory):
     return out / "project.db"
 
 
+def test_explore_cli_run_no_report_writes_none(db):
+    # --no-report used to be ignored: the ingest result took the argument's name
+    assert not (db.parent / "report.html").exists()
+    assert not (db.parent / "report_figurer").exists()
+
+
 @pytest.mark.parametrize("args,check", [
     (["presence", "--format", "csv"], "code,name,segments,cases,of,share"),
     (["crosstab", "--by", "fylke", "--format", "csv"], "code,attribute,value,segments,cases,of,share"),

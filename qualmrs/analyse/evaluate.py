@@ -43,10 +43,15 @@ def codes_on_turns(examples: list[TurnExample], suggestions: list[Coding]) -> li
             for e in examples]
 
 
-def cross_validated_model(examples: list[TurnExample], make_model: Callable) -> list[set[str]]:
-    """Model codes per turn, each case predicted by a model fitted without that case."""
+def cross_validated_model(examples: list[TurnExample], make_model: Callable,
+                          progress: Callable | None = None) -> list[set[str]]:
+    """Model codes per turn, each case predicted by a model fitted without that case.
+
+    ``progress``, when given, wraps the cases like ``tqdm(cases, total=n, desc=...)``.
+    """
     predicted: list[set[str]] = [set() for _ in examples]
-    for case in sorted({e.case for e in examples}):
+    cases = sorted({e.case for e in examples})
+    for case in cases if progress is None else progress(cases, total=len(cases), desc="folds"):
         train = [e for e in examples if e.case != case]
         held = [i for i, e in enumerate(examples) if e.case == case]
         model = make_model().fit(train)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from ..model import Case, Codebook, Coding, Document
@@ -53,9 +55,9 @@ def code_counts(codebook: Codebook, documents: list[Document], codings: list[Cod
     pairs = [p for p in pairs if p[1] is not None]
     columns = _cases_in_order(cases, {p[1] for p in pairs})
     keys = [c.key for c in codebook.codes]
-    frame = pd.DataFrame(0, index=pd.Index(keys, name="code"), columns=columns, dtype="int64")
-    for code, case in pairs:
-        frame.loc[code, case] += 1
+    counted = Counter(pairs)  # one .loc update per coding took seconds on large studies
+    frame = pd.DataFrame([[counted[(k, case)] for case in columns] for k in keys],
+                         index=pd.Index(keys, name="code"), columns=columns, dtype="int64")
     frame["total"] = frame.sum(axis=1)
     frame["cases"] = (frame[columns] > 0).sum(axis=1)
     return frame

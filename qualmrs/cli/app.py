@@ -52,6 +52,18 @@ def _say(message: str) -> None:
 
 DB = Annotated[Path, typer.Argument(help="The project database (e.g. out/project.db).")]
 CoderOpt = Annotated[Optional[str], typer.Option("--coder", help="Whose coding to use.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=(
+    "No progress bar and no summary line; warnings and errors still show."))]
+
+
+def _progress(quiet: bool):
+    """A progress-bar maker for the library (tqdm on stderr), or None: bars only on a
+    terminal, never with --quiet or when output goes to a file or another program."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return functools.partial(tqdm, file=sys.stderr, leave=False, dynamic_ncols=True)
 
 
 class ReportFormat(str, Enum):

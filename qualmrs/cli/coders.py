@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import QualmrsError
-from .app import (DB, CoderOpt, Level, ReportFormat, SheetFormat, TableFormat,
-                  _errors_as_lines, _say, _write_frame, app)
+from .app import (DB, CoderOpt, Level, QuietOpt, ReportFormat, SheetFormat, TableFormat,
+                  _errors_as_lines, _progress, _say, _write_frame, app)
 
 
 CodersOpt = Annotated[str, typer.Option("--coders", help="Coders to compare, e.g. BHO,coder2.")]
@@ -95,16 +95,17 @@ def suggest_cmd(db: DB, rules: Annotated[bool, typer.Option("--rules/--no-rules"
                     help="Codebook phrases and patterns.")] = True,
                 model: Annotated[bool, typer.Option("--model/--no-model",
                     help="A model learned from the manual codings.")] = True,
-                coder: CoderOpt = None):
+                coder: CoderOpt = None, quiet: QuietOpt = False):
     """Fill rule and model suggestions (kept apart from manual codings)."""
     from ..project import open_project, suggest
 
     with open_project(db) as store:
-        report = suggest(store, rules, model, coder)
+        report = suggest(store, rules, model, coder, progress=_progress(quiet))
     for note in report.notes:
         _say(f"Note: {note}")
-    _say(f"Suggestions: {report.rules} from rules, {report.model} from the model. "
-         "Review them with 'qualmrs suggestions', then 'qualmrs accept' or 'qualmrs reject'.")
+    if not quiet:
+        _say(f"Suggestions: {report.rules} from rules, {report.model} from the model. Review "
+             "them with 'qualmrs suggestions', then 'qualmrs accept' or 'qualmrs reject'.")
 
 
 SheetOpt = Annotated[SheetFormat, typer.Option("--format")]
@@ -162,14 +163,15 @@ def reject_cmd(db: DB, code: Annotated[Optional[str], typer.Option(help="Only th
 @_errors_as_lines
 def evaluate_cmd(db: DB, coder: CoderOpt = None,
                  format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
-                 out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
+                 out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
+                 quiet: QuietOpt = False):
     """Leave-one-case-out precision, recall and F1 of the suggestions, and answer accuracy."""
     from ..analyse.evaluate import confusion
     from ..export import frames
     from ..project import evaluate, open_project
 
     with open_project(db) as store:
-        codes, summary, rows = evaluate(store, coder)
+        codes, summary, rows = evaluate(store, coder, progress=_progress(quiet))
         book = store.codebook
     a = codes.attrs
     heading = (f"Suggestions against {a['coder']}'s coding; unit: informant turn "
@@ -192,4 +194,5 @@ def evaluate_cmd(db: DB, coder: CoderOpt = None,
         sys.stdout.write(text)
     else:
         out.write_text(text, encoding="utf-8")
-        _say(f"Wrote {out}")
+        if not quiet:
+            _say(f"Wrote {out}")

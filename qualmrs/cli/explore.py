@@ -7,7 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import DB, CoderOpt, SheetFormat, TableFormat, _errors_as_lines, _say, _write_frame, app
+from .app import (DB, CoderOpt, QuietOpt, SheetFormat, TableFormat, _errors_as_lines,
+                  _progress, _say, _write_frame, app)
 
 FormatOpt = Annotated[SheetFormat, typer.Option("--format")]
 OutOpt = Annotated[Optional[Path], typer.Option(help="Output file.")]
@@ -96,10 +97,11 @@ def plots_cmd(db: DB, out: Annotated[Path, typer.Option(help="Folder for the fig
 @app.command("report")
 @_errors_as_lines
 def report_cmd(db: DB, out: Annotated[Path, typer.Option(help="The HTML file to write.")],
-               coder: CoderOpt = None, suggestions: SuggOpt = False):
+               coder: CoderOpt = None, suggestions: SuggOpt = False, quiet: QuietOpt = False):
     """One self-contained HTML report: overview, tables, figures, matrix, quotes per theme."""
     from ..project import open_project, report
 
     with open_project(db) as store:
-        path = report(store, out, coder, suggestions)
-    _say(f"Wrote {path}")
+        path = report(store, out, coder, suggestions, progress=_progress(quiet))
+    if not quiet:
+        _say(f"Wrote {path}")

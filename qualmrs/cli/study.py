@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import QualmrsError
-from .app import (DB, CoderOpt, Level, MatrixLevel, TableFormat,
-                  _errors_as_lines, _say, _write_frame, app)
+from .app import (DB, CoderOpt, Level, MatrixLevel, QuietOpt, TableFormat,
+                  _errors_as_lines, _progress, _say, _write_frame, app)
 
 
 @app.command()
@@ -30,16 +30,18 @@ def ingest_cmd(db: DB,
                encoding: Annotated[Optional[str], typer.Option(
                    help="Encoding of text transcripts that are not UTF-8 (e.g. cp1252).")] = None,
                strict: Annotated[bool, typer.Option(
-                   help="Refuse a file that would give a warning instead of ingesting it.")] = False):
+                   help="Refuse a file that would give a warning instead of ingesting it.")] = False,
+               quiet: QuietOpt = False):
     """Read transcripts (.txt .md .docx .vtt .srt) into the project."""
     from ..project import ingest, open_project
 
     with open_project(db) as store:
-        report = ingest(store, paths, cases, encoding, strict)
+        report = ingest(store, paths, cases, encoding, strict, progress=_progress(quiet))
     for w in report.warnings:
         _say(f"Warning: {w}")
-    _say(f"Ingested {len(report.added)} document(s); {len(report.unchanged)} unchanged"
-         + _from_comments(report) + ".")
+    if not quiet:
+        _say(f"Ingested {len(report.added)} document(s); {len(report.unchanged)} unchanged"
+             + _from_comments(report) + ".")
 
 
 def _from_comments(report) -> str:
@@ -149,17 +151,20 @@ def run_cmd(source_dir: Annotated[Path, typer.Argument(help="Folder of transcrip
             out: Annotated[Path, typer.Option(help="Output folder.")],
             coder: CoderOpt = None,
             report: Annotated[bool, typer.Option("--report/--no-report",
-                                                 help="Also write report.html.")] = True):
+                                                 help="Also write report.html.")] = True,
+            quiet: QuietOpt = False):
     """Do everything: ingest, import codings and answers, write tables and matrix, print tables."""
     from ..export import render_markdown
     from ..project import run
 
-    result = run(source_dir, codebook, out, coder, report)
+    result = run(source_dir, codebook, out, coder, report, progress=_progress(quiet))
     for w in result.ingest.warnings:
         _say(f"Warning: {w}")
-    _say(f"{len(result.ingest.added)} document(s) ingested, {len(result.ingest.unchanged)} "
-         f"unchanged{_from_comments(result.ingest)}; {result.codings_added} coding(s) and "
-         f"{result.answers_added} answer(s) imported; store {result.db}")
+    if not quiet:
+        _say(f"{len(result.ingest.added)} document(s) ingested, {len(result.ingest.unchanged)} "
+             f"unchanged{_from_comments(result.ingest)}; {result.codings_added} coding(s) and "
+             f"{result.answers_added} answer(s) imported; store {result.db}")
     for frame in result.tables:
         typer.echo(render_markdown(frame))
-    _say(f"Wrote {len(result.files)} files under {out}")
+    if not quiet:
+        _say(f"Wrote {len(result.files)} files under {out}")

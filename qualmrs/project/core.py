@@ -46,7 +46,8 @@ def _assign_cases(doc: Document, by_document: dict[str, str]) -> Document:
 
 
 def ingest(store: Store, paths, cases_file: str | Path | None = None,
-           encoding: str | None = None, strict: bool = False) -> IngestReport:
+           encoding: str | None = None, strict: bool = False,
+           progress=None) -> IngestReport:
     """Read, segment and store transcripts (and cases).
 
     Every file is read, and so checked, before anything is written: bad input writes
@@ -59,6 +60,10 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     their authors' manual codings; a .docx whose text is unchanged but whose comments are new
     gives just the new codings. With ``strict``, a file that would give a warning (no speaker
     labels, an unknown code in a comment) is refused instead.
+
+    Args:
+        progress: called as ``progress(items, total=n, desc=...)`` to wrap the files in a
+            progress bar (``tqdm`` fits); None shows nothing.
 
     Raises:
         IngestError, ImportError_: nothing is written.
@@ -75,7 +80,7 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     stored_by_sha = {sha: name for name, sha in stored.items()}
     report, batch = IngestReport(), {}
     work: list[tuple[Document | None, list]] = []  # (new document or None, its codings)
-    for path in transcript_files(paths):
+    for path in steps(progress, transcript_files(paths), "read"):
         if path.name in batch:
             raise IngestError(f"two files named {path.name} (also {batch[path.name]}); "
                               "document names must be unique", path=path)
@@ -111,7 +116,7 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     if cases and not any(doc for doc, _ in work):
         store.add_documents([], cases)
         cases = ()
-    for doc, codings in work:
+    for doc, codings in steps(progress, work, "store"):
         items = [(doc, segment_document(doc, codebook.language))] if doc else []
         report.comment_codings += store.add_documents(items, cases, codings)
         if doc:
@@ -133,6 +138,12 @@ def _changed_in_comments_only(store: Store, path: Path, encoding: str | None) ->
     if old is None or old.text != doc.text:
         return None
     return dataclasses.replace(old, comments=doc.comments)
+
+
+def steps(progress, items, what: str):
+    """``items``, wrapped in ``progress`` (a tqdm-like callable) when one is given."""
+    items = list(items)
+    return items if progress is None else progress(items, total=len(items), desc=what)
 
 
 def _corpus(store: Store):
@@ -223,7 +234,7 @@ def _file_coders(*paths: Path) -> set[str]:
 
 
 def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
-        coder: str | None = None, report: bool = True) -> RunResult:
+        coder: str | None = None, report: bool = True, progress=None) -> RunResult:
     """Everything for a study folder: store, tables, matrix. Safe to run again.
 
     ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``
@@ -232,6 +243,7 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     and (unless ``report`` is false) ``out/report.html`` with its figures.
     Tables and matrix are of ``coder``; by default the one coder named in the folder's
     codings.csv/answers.csv, so a second coder imported later does not change them.
+    ``progress``: a tqdm-like callable for bars over the files and figures (see ``ingest``).
     """
     from ..export import write_matrix, write_table
     from ..export.tables import FORMATS
@@ -249,7 +261,9 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         store = Store.create(db, book)
     with store:
         cases_file = source_dir / "cases.csv"
-        report = ingest(store, [source_dir], cases_file if cases_file.is_file() else None)
+        # not named `report`: that is the argument saying whether to write report.html
+        ingested = ingest(store, [source_dir], cases_file if cases_file.is_file() else None,
+                          progress=progress)
         n_codings = n_answers = 0
         if (source_dir / "codings.csv").is_file():
             n_codings = import_codings(store, source_dir / "codings.csv")
@@ -269,6 +283,6 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         if report:
             from .views import report as write_report
 
-            files.append(write_report(store, out / "report.html", coder))
-    return RunResult(db, report, n_codings, n_answers, frames, files)
+            files.append(write_report(store, out / "report.html", coder, progress=progress))
+    return RunResult(db, ingested, n_codings, n_answers, frames, files)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..errors import QualmrsError
 from ..model import MANUAL
 from ..store import Store
-from .core import choose_coder
+from .core import choose_coder, steps
 
 __all__ = ["suggest", "suggestions", "suggest_answers", "accept", "reject", "evaluate",
            "SuggestReport"]
@@ -32,11 +32,12 @@ def _training(store: Store, coder: str | None):
 
 
 def suggest(store: Store, rules: bool = True, model: bool = True,
-            coder: str | None = None, min_examples: int = 5) -> SuggestReport:
+            coder: str | None = None, min_examples: int = 5, progress=None) -> SuggestReport:
     """Replace the rule and/or model suggestions; manual codings are never touched.
 
     The model is fitted on ``coder``'s manual codings (all cases) and saved with the project;
-    without manual codings there is no model, and only rules run.
+    without manual codings there is no model, and only rules run. ``progress``: a tqdm-like
+    callable for a bar over the documents (see ``ingest``).
     """
     from ..coding.suggest import ModelSuggester, RuleSuggester
 
@@ -45,7 +46,8 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
     if rules:
         if not any(c.phrases or c.patterns for c in book.codes):
             report.notes.append("the codebook has no phrases or patterns: no rule suggestions")
-        found = RuleSuggester(book).predict(store.documents(), store.sentences())
+        found = RuleSuggester(book).predict(steps(progress, store.documents(), "rules"),
+                                            store.sentences())
         store.replace_suggestions("rule", codings=found)
         report.rules = len(found)
     if model:
@@ -114,7 +116,7 @@ def reject(store: Store, code: str | None = None, source: str | None = None) -> 
     return store.reject(code, source)
 
 
-def evaluate(store: Store, coder: str | None = None, min_examples: int = 5):
+def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, progress=None):
     """Leave-one-case-out scores against a person's coding: ``rules``; ``model`` (text);
     ``rules+model`` (the model with the rule matches as features); ``rules|model`` (either
     one, which is what ``suggest`` stores).
@@ -131,12 +133,13 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5):
         raise QualmrsError("no manual codings to evaluate against; import codings first")
     book = store.codebook
     gold = [set(e.codes) for e in examples]
-    rules = codes_on_turns(examples, RuleSuggester(book).predict(store.documents(),
-                                                                 store.sentences()))
+    rules = codes_on_turns(examples, RuleSuggester(book).predict(
+        steps(progress, store.documents(), "rules"), store.sentences()))
     with_rules = [dataclasses.replace(e, rules=frozenset(r)) for e, r in zip(examples, rules)]
-    model = cross_validated_model(examples, lambda: ModelSuggester(min_examples=min_examples))
+    model = cross_validated_model(examples, lambda: ModelSuggester(min_examples=min_examples),
+                                  progress)
     both = cross_validated_model(with_rules, lambda: ModelSuggester(min_examples=min_examples,
-                                                                     use_rules=True))
+                                                                     use_rules=True), progress)
     codes = [c.key for c in book.codes if any(c.key in g for g in gold)]
     frame = scores(gold, {"rules": rules, "model": model, "rules+model": both,
                           "rules|model": [a | b for a, b in zip(rules, model)]}, codes)

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import QualmrsError, did_you_mean
 from ..model import MANUAL
 from ..store import Store
-from .core import choose_coder
+from .core import choose_coder, steps
 
 __all__ = ["presence", "crosstab", "cooccurrence", "quotes", "words", "plots", "report"]
 
@@ -79,43 +79,51 @@ def words(store: Store, by: str = "code", top: int = 15, coder: str | None = Non
 
 
 def plots(store: Store, out: str | Path, coder: str | None = None,
-          suggestions: bool = False) -> list[tuple[str, Path]]:
-    """Write every figure as PNG and SVG into ``out``; returns (caption, PNG path) pairs."""
+          suggestions: bool = False, progress=None) -> list[tuple[str, Path]]:
+    """Write every figure as PNG and SVG into ``out``; returns (caption, PNG path) pairs.
+
+    ``progress``: a tqdm-like callable for a bar over the figures (see ``ingest``).
+    """
     from ..analyse import code_counts, frequency_tables
     from ..export import figures
 
     out = Path(out)
     book = store.codebook
     who = choose_coder(store, coder)
-    made: list[tuple[str, Path]] = []
+    todo = []  # (caption, draw): the data first, then the drawing, which is the slow part
     for t in frequency_tables(book, store.answers(coder=who) if who else []):
-        made.append((t.attrs["caption"], figures.frequency_chart(t, out / f"tabell_{t.attrs['id']}")[0]))
+        todo.append((t.attrs["caption"], lambda t=t: figures.frequency_chart(
+            t, out / f"tabell_{t.attrs['id']}")))
     codings = _codings(store, coder, suggestions)
     counts = code_counts(book, store.documents(), codings, store.cases())
     used = counts[counts["total"] > 0].drop(columns=["total", "cases"])
     names = {c.key: c.name for c in book.codes}
     if len(used):
-        made.append(("Kode × informant: antall kodede segmenter", figures.heatmap(
+        todo.append(("Kode × informant: antall kodede segmenter", lambda: figures.heatmap(
             used, out / "kode_x_informant", "Kode × informant",
-            [names[k] for k in used.index])[0]))
+            [names[k] for k in used.index])))
     co = cooccurrence(store, True, coder, suggestions)
     if len(co):
-        made.append(("Samforekomst av koder i samme tur (Jaccard)", figures.heatmap(
+        todo.append(("Samforekomst av koder i samme tur (Jaccard)", lambda: figures.heatmap(
             co.rename(columns=names), out / "samforekomst", "Samforekomst (Jaccard)",
-            [names[k] for k in co.index], "{:.2f}", "Purples")[0]))
+            [names[k] for k in co.index], "{:.2f}", "Purples")))
     attributes = sorted({k for c in store.cases() for k in c.attributes})
     for attribute in attributes:
         ct = crosstab(store, attribute, False, coder, suggestions)
         ct = ct[ct["code"].isin(used.index)]
         if len(ct):
-            made.append((f"Andel informanter per kode etter {attribute}", figures.presence_chart(
-                ct, names, out / f"koder_etter_{attribute}")[0]))
-    return made
+            todo.append((f"Andel informanter per kode etter {attribute}",
+                         lambda ct=ct, a=attribute: figures.presence_chart(
+                             ct, names, out / f"koder_etter_{a}")))
+    return [(caption, draw()[0]) for caption, draw in steps(progress, todo, "figures")]
 
 
 def report(store: Store, out: str | Path, coder: str | None = None,
-           suggestions: bool = False, max_words: int = 60) -> Path:
-    """Write the self-contained HTML report (figures go to a folder beside it too)."""
+           suggestions: bool = False, max_words: int = 60, progress=None) -> Path:
+    """Write the self-contained HTML report (figures go to a folder beside it too).
+
+    ``progress``: a tqdm-like callable for a bar over the figures (see ``ingest``).
+    """
     from ..analyse import code_counts, frequency_tables
     from ..export.report import ReportData, write_report
 
@@ -125,7 +133,7 @@ def report(store: Store, out: str | Path, coder: str | None = None,
     docs = store.documents()
     codings = _codings(store, coder, suggestions)
     counts = code_counts(book, docs, codings, store.cases())
-    figures = plots(store, out.parent / f"{out.stem}_figurer", coder, suggestions)
+    figures = plots(store, out.parent / f"{out.stem}_figurer", coder, suggestions, progress)
     informant_words = sum(len(d.text[t.start:t.end].split()) for d in docs for t in d.turns
                           if t.role == "informant")
     overview = {

@@ -5,15 +5,22 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 from types import MappingProxyType
+from typing import Iterable
 
-from sqlalchemy import create_engine, event, func, insert, select
+from sqlalchemy import bindparam, create_engine, event, func, insert, select
 from sqlalchemy.exc import DatabaseError
 
 from ..codebook import parse_codebook
 from ..errors import StoreError
 from ..model import MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
 from . import schema as s
+from .bulk import fetch_rows, insert_rows
 from .suggestions import SuggestionsMixin, _now
+
+TURN_COLUMNS = ("document_id", "idx", "speaker", "role", "case_label", "start", "end", "time")
+SEGMENT_COLUMNS = ("document_id", "turn_idx", "start", "end", "lemmas")
+CODING_COLUMNS = ("document_id", "start", "end", "code", "coder", "source", "confidence",
+                  "evidence", "memo", "created")
 
 
 class Store(SuggestionsMixin):
@@ -105,7 +112,9 @@ class Store(SuggestionsMixin):
     def codebook(self) -> Codebook:
         if self._codebook is None:
             text = self.meta("codebook")
-            self._codebook = parse_codebook(text, self.meta("codebook_path") or "<project>")
+            # checked in full when stored: spaCy's pattern check is left out here
+            self._codebook = parse_codebook(text, self.meta("codebook_path") or "<project>",
+                                            check_patterns=False)
         return self._codebook
 
     def set_codebook(self, codebook: Codebook) -> None:
@@ -147,46 +156,49 @@ class Store(SuggestionsMixin):
         with self.engine.connect() as conn:
             return dict(conn.execute(select(s.documents.c.name, s.documents.c.sha256)).all())
 
-    def add_documents(self, items: list[tuple[Document, tuple[Sentence, ...]]],
+    def add_documents(self, items: Iterable[tuple[Document, tuple[Sentence, ...]]],
                       cases: tuple[Case, ...] = (), codings: list[Coding] = ()) -> int:
         """Store documents with their turns and sentences, cases, and codings of the documents
-        (from Word comments), in one transaction; returns how many codings were new."""
+        (from Word comments), in one transaction; returns how many codings were new.
+
+        ``items`` may be a generator: each document is written as it comes, so a large
+        ingest holds one document at a time; an exception from it rolls everything back.
+        """
         with self.transaction() as conn:
-            self._add_cases(conn, cases, [t.case for d, _ in items for t in d.turns if t.case])
+            known = self._add_cases(conn, cases, [])
             for doc, sentences in items:
+                self._add_cases(conn, (), [t.case for t in doc.turns if t.case], known)
                 doc_id = conn.execute(insert(s.documents).values(
                     name=doc.name, sha256=doc.sha256, format=doc.format, text=doc.text,
                     n_words=len(doc.text.split()))).inserted_primary_key[0]
-                if doc.turns:
-                    conn.execute(insert(s.turns), [
-                        {"document_id": doc_id, "idx": i, "speaker": t.speaker, "role": t.role,
-                         "case_label": t.case, "start": t.start, "end": t.end, "time": t.time}
-                        for i, t in enumerate(doc.turns)])
-                if sentences:
-                    conn.execute(insert(s.segments), [
-                        {"document_id": doc_id, "turn_idx": x.turn, "start": x.start,
-                         "end": x.end, "lemmas": x.lemmas} for x in sentences])
+                insert_rows(conn, s.turns, TURN_COLUMNS, [
+                    (doc_id, i, t.speaker, t.role, t.case, t.start, t.end, t.time)
+                    for i, t in enumerate(doc.turns)])
+                insert_rows(conn, s.segments, SEGMENT_COLUMNS, [
+                    (doc_id, x.turn, x.start, x.end, x.lemmas) for x in sentences])
             return self._insert_codings(conn, codings) if codings else 0
 
-    def _add_cases(self, conn, cases: tuple[Case, ...], labels: list[str]) -> None:
-        existing = set(conn.execute(select(s.cases.c.label)).scalars())
-        position = conn.execute(select(func.count()).select_from(s.cases)).scalar()
-        for case in cases:
-            if case.label not in existing:
-                conn.execute(insert(s.cases).values(label=case.label, position=position))
-                existing.add(case.label)
-                position += 1
-            for name, value in case.attributes.items():
-                conn.execute(s.case_attributes.delete().where(
-                    (s.case_attributes.c.case_label == case.label)
-                    & (s.case_attributes.c.name == name)))
-                conn.execute(insert(s.case_attributes).values(case_label=case.label, name=name,
-                                                              value=value))
-        for label in labels:
-            if label not in existing:
-                conn.execute(insert(s.cases).values(label=label, position=position))
-                existing.add(label)
-                position += 1
+    def _add_cases(self, conn, cases: tuple[Case, ...], labels: list[str],
+                   known: set[str] | None = None) -> set[str]:
+        """Add cases (replacing the attributes they name) and bare labels not yet stored;
+        returns the stored labels (pass it back in to skip reading them again)."""
+        existing = set(conn.execute(select(s.cases.c.label)).scalars()) if known is None \
+            else known
+        new = list(dict.fromkeys(label for label in [c.label for c in cases] + labels
+                                 if label not in existing))
+        if new:
+            position = conn.execute(select(func.count()).select_from(s.cases)).scalar()
+            insert_rows(conn, s.cases, ("label", "position"),
+                         [(label, position + i) for i, label in enumerate(new)])
+            existing.update(new)
+        pairs = [(c.label, name, value) for c in cases for name, value in c.attributes.items()]
+        if pairs:
+            conn.execute(s.case_attributes.delete().where(
+                (s.case_attributes.c.case_label == bindparam("label"))
+                & (s.case_attributes.c.name == bindparam("attr"))),
+                [{"label": label, "attr": name} for label, name, _ in pairs])
+            insert_rows(conn, s.case_attributes, ("case_label", "name", "value"), pairs)
+        return existing
 
     def add_cases(self, cases: tuple[Case, ...]) -> None:
         with self.transaction() as conn:
@@ -196,22 +208,25 @@ class Store(SuggestionsMixin):
         """Every document with its turns (cases attached), in name order."""
         with self.engine.connect() as conn:
             docs = conn.execute(select(s.documents).order_by(s.documents.c.name)).all()
+            t = s.turns.c
             turns: dict[int, list[Turn]] = {}
-            for r in conn.execute(select(s.turns).order_by(s.turns.c.document_id, s.turns.c.idx)):
-                turns.setdefault(r.document_id, []).append(
-                    Turn(r.speaker, r.start, r.end, r.role, r.case_label, r.time))
+            for doc_id, *turn in fetch_rows(conn, select(
+                    t.document_id, t.speaker, t.start, t.end, t.role, t.case_label, t.time)
+                    .order_by(t.document_id, t.idx)):
+                turns.setdefault(doc_id, []).append(Turn(*turn))
         return [Document(d.name, d.text, tuple(turns.get(d.id, ())), d.sha256, d.format)
                 for d in docs]
 
     def sentences(self) -> dict[str, list[Sentence]]:
         """Document name → its sentences in order."""
+        seg = s.segments.c
+        out: dict[str, list[Sentence]] = {}
         with self.engine.connect() as conn:
-            rows = conn.execute(select(s.documents.c.name, s.segments).join(
-                s.segments, s.segments.c.document_id == s.documents.c.id)
-                .order_by(s.documents.c.name, s.segments.c.start))
-            out: dict[str, list[Sentence]] = {}
-            for r in rows:
-                out.setdefault(r.name, []).append(Sentence(r.turn_idx, r.start, r.end, r.lemmas))
+            for name, *sentence in fetch_rows(conn, select(
+                    s.documents.c.name, seg.turn_idx, seg.start, seg.end, seg.lemmas)
+                    .join(s.segments, seg.document_id == s.documents.c.id)
+                    .order_by(s.documents.c.name, seg.start)):
+                out.setdefault(name, []).append(Sentence(*sentence))
         return out
 
     def cases(self) -> list[Case]:
@@ -247,21 +262,15 @@ class Store(SuggestionsMixin):
 
     def _insert_codings(self, conn, codings) -> int:
         ids = self._doc_ids(conn)
-        have = set(conn.execute(select(s.codings.c.document_id, s.codings.c.start,
-                                       s.codings.c.end, s.codings.c.code, s.codings.c.coder,
-                                       s.codings.c.source)).all())
+        have = set(fetch_rows(conn, select(*(s.codings.c[k] for k in CODING_COLUMNS[:6]))))
         rows, now = [], _now()
         for c in codings:
             key = (ids[c.document], c.start, c.end, c.code, c.coder, c.source)
             if key in have:
                 continue
             have.add(key)
-            rows.append({"document_id": key[0], "start": c.start, "end": c.end,
-                         "code": c.code, "coder": c.coder, "source": c.source,
-                         "confidence": c.confidence, "evidence": c.evidence,
-                         "memo": c.memo, "created": now})
-        if rows:
-            conn.execute(insert(s.codings), rows)
+            rows.append(key + (c.confidence, c.evidence, c.memo, now))
+        insert_rows(conn, s.codings, CODING_COLUMNS, rows)
         return len(rows)
 
     def _insert_answers(self, conn, answers) -> int:

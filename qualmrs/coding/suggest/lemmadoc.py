@@ -9,7 +9,20 @@ from ...segment import Segmenter
 
 def lemma_doc(seg: Segmenter, text: str) -> Doc:
     """Tokenise ``text`` and set each token's lemma (cached per word form)."""
-    doc = seg.nlp.make_doc(text)
-    return Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-               lemmas=[seg.lemma(t.text) for t in doc])
+    return set_lemmas(seg, seg.nlp.make_doc(text))
 
+
+def set_lemmas(seg: Segmenter, doc: Doc) -> Doc:
+    """Give the tokens of ``doc`` (tokenised by ``seg``) their lemmas, as one array write.
+
+    NORM is reset to the word form's own, as on a Doc built from words: the tokenizer's
+    exceptions give some abbreviations a norm («jan.» → «januar»).
+    """
+    import numpy as np
+    from spacy.attrs import LEMMA, NORM
+
+    if len(doc):
+        values = np.zeros((len(doc), 2), dtype=np.uint64)
+        values[:, 0] = seg.lemma_hashes(doc)
+        doc.from_array([LEMMA, NORM], values)
+    return doc

@@ -1,0 +1,42 @@
+"""The benchmark's synthetic study (benchmarks/corpus.py): same files for the same N, and
+interviews qualmrs reads as the generator meant (turns, cases, codings that anchor)."""
+
+import sys
+
+from conftest import CODEBOOK, ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402
+
+
+def _files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_bench_corpus_is_deterministic(tmp_path):
+    a = corpus.generate(tmp_path / "a", 3)
+    b = corpus.generate(tmp_path / "b", 3)
+    assert a == b and _files(tmp_path / "a") == _files(tmp_path / "b")
+    corpus.generate(tmp_path / "c", 3, seed=1)
+    assert _files(tmp_path / "a") != _files(tmp_path / "c")
+
+
+def test_bench_corpus_interviews_parse(tmp_path):
+    from qualmrs.model import INFORMANT, INTERVIEWER
+    from qualmrs.project import import_answers, import_codings, ingest, init_project
+
+    folder = tmp_path / "study"
+    made = corpus.generate(folder, 3)
+    assert made["words"] >= 3 * corpus.MIN_WORDS and made["codings"] > 0
+    with init_project(tmp_path / "p.db", CODEBOOK) as store:
+        report = ingest(store, [folder], folder / "cases.csv")
+        assert not report.warnings and len(report.added) == 3
+        for doc in store.documents():
+            label = corpus.case_label(int(doc.name[len("intervju_"):-len(".txt")]))
+            assert [t.role for t in doc.turns] == [INTERVIEWER, INFORMANT] * (len(doc.turns) // 2)
+            assert {t.speaker for t in doc.turns} == {corpus.INTERVIEWER, label}
+            assert {t.case for t in doc.turns if t.role == INFORMANT} == {label}
+        assert import_codings(store, folder / "codings.csv") == made["codings"]
+        assert import_answers(store, folder / "answers.csv") == made["answers"]
+        assert [c.label for c in store.cases()] == [corpus.case_label(i) for i in (1, 2, 3)]
