@@ -61,7 +61,8 @@ def import_qdpx_cmd(qdpx: Annotated[Path, typer.Argument(help="A .qdpx (or .qde)
     for item in result.skipped:
         _say(f"Not carried over: {item}")
     _say(f"Imported {result.documents} document(s), {result.codes} code(s), {result.codings} "
-         f"coding(s) by {', '.join(result.coders) or 'nobody'}, {result.cases} case(s) from "
+         f"coding(s) and {result.answers} answer(s) by {', '.join(result.coders) or 'nobody'}, "
+         f"{result.cases} case(s) from "
          f"{result.origin or 'an unnamed tool'} into {result.store_path}"
          + (f"; codebook written to {codebook_out}" if codebook_out else ""))
 

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from ..ingest.qdc import refi_guid as guid
-from ..model import Case, Codebook, Coding, Document
+from ..model import Answer, Case, Codebook, Coding, Document
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -52,27 +52,45 @@ def codebook_qdc(codebook: Codebook) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
+def answer_variable(answer: Answer) -> str:
+    """The case variable an answer travels in: question key and coder, «frihet_faglig [BHO]»."""
+    return f"{answer.question} [{answer.coder}]"
+
+
 def project_qde(name: str, codebook: Codebook, documents: list[Document], cases: list[Case],
-                codings: list[Coding]) -> bytes:
+                codings: list[Coding], answers: list[Answer] = ()) -> bytes:
     """``project.qde``: users, codebook, case variables, cases, text sources with the manual
-    codings as plain-text selections, and memos as notes."""
+    codings as plain-text selections, and memos as notes.
+
+    Answers to closed questions have no element of their own in REFI-QDA; they travel as text
+    variables of their case, one per question and coder (``answer_variable``), described by
+    the question's text, which is how NVivo and MAXQDA hold a case's classification."""
     from lxml import etree
 
     ns = PROJECT_NS
     E = lambda parent, tag, **a: etree.SubElement(parent, f"{{{ns}}}{tag}", a)  # noqa: E731
     root = etree.Element(f"{{{ns}}}Project", nsmap={None: ns}, name=name, origin="qualmrs")
-    coders = sorted({c.coder for c in codings})
+    coders = sorted({c.coder for c in codings} | {a.coder for a in answers})
     if coders:
         users = E(root, "Users")
         for coder in coders:
             E(users, "User", guid=guid("user", coder), name=coder)
     book = E(root, "CodeBook")
     _codes(E(book, "Codes"), codebook, ns, None)
-    names = sorted({k for c in cases for k in c.attributes})
+    values = {c.label: dict(c.attributes) for c in cases}
+    described = {}
+    for a in answers:
+        if a.case in values:
+            values[a.case][answer_variable(a)] = a.category
+            described[answer_variable(a)] = codebook.question(a.question).text
+    names = sorted({k for v in values.values() for k in v})
     if names:
         variables = E(root, "Variables")
         for n in names:
-            E(variables, "Variable", guid=guid("variable", n), name=n, typeOfVariable="Text")
+            var = E(variables, "Variable", guid=guid("variable", n), name=n,
+                    typeOfVariable="Text")
+            if n in described:
+                etree.SubElement(var, f"{{{ns}}}Description").text = described[n]
     speaks = {c.label: [d.name for d in documents if any(t.case == c.label for t in d.turns)]
               for c in cases}
     if cases:
@@ -80,10 +98,10 @@ def project_qde(name: str, codebook: Codebook, documents: list[Document], cases:
         for case in cases:
             ce = E(el, "Case", guid=guid("case", case.label), name=case.label)
             for n in names:
-                if n in case.attributes:
+                if n in values[case.label]:
                     vv = E(ce, "VariableValue")
                     E(vv, "VariableRef", targetGUID=guid("variable", n))
-                    etree.SubElement(vv, f"{{{ns}}}TextValue").text = case.attributes[n]
+                    etree.SubElement(vv, f"{{{ns}}}TextValue").text = values[case.label][n]
             for doc in speaks[case.label]:
                 E(ce, "SourceRef", targetGUID=guid("source", doc))
     memos = []
@@ -120,11 +138,11 @@ def project_qde(name: str, codebook: Codebook, documents: list[Document], cases:
 
 
 def write_qdpx(path: Path, name: str, codebook: Codebook, documents: list[Document],
-               cases: list[Case], codings: list[Coding]) -> Path:
+               cases: list[Case], codings: list[Coding], answers: list[Answer] = ()) -> Path:
     """A QDPX archive: ``project.qde`` and ``sources/<GUID>.txt`` (UTF-8, LF, no BOM)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    qde = project_qde(name, codebook, documents, cases, codings)
+    qde = project_qde(name, codebook, documents, cases, codings, answers)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         # A fixed timestamp keeps the archive byte-for-byte the same on every export.
         def add(arcname: str, data: bytes) -> None:

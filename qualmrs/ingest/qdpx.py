@@ -10,6 +10,7 @@ have no place in a text project and are listed, never dropped silently.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 import zipfile
 from collections import Counter
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..errors import IngestError
-from ..model import MANUAL, Case, Codebook, Coding, Document
+from ..model import MANUAL, Answer, Case, Codebook, Coding, Document
 from .guards import check_zip, parse_xml, read_member
 from .positions import CODE_POINTS, COUNTINGS, Counting, PositionMap
 from .qdc import NS, code_tree, norm_guid, refi_guid
@@ -40,6 +41,7 @@ class RefiProject:
     cases: tuple[Case, ...]
     by_document: dict[str, str]  # document → the one case that names it as a source
     codings: list[Coding]
+    answers: list[Answer]  # from case variables named «question [coder]» (a given codebook's)
     counting: Counting | None
     interviewer_labels: tuple[str, ...]
     skipped: list[str] = field(default_factory=list)  # what was not carried over
@@ -159,6 +161,7 @@ def _read(path, archive, interviewer_labels, coder, codebook) -> RefiProject:
     sources, source_names = _sources(root, archive, path, notes, used_notes, skipped)
     counting, how = _choose_counting(sources, root.get("origin") or "")
     cases, by_guid = _cases(root, skipped)
+    cases, answers = _answers(cases, codebook, skipped) if codebook else (cases, [])
     by_document = {source_names[g]: labels[0] for g, labels in by_guid.items()
                    if len(labels) == 1 and g in source_names}
     # A case is an informant: a case labelled «I» is not the «I» of «I: (intervjuer)».
@@ -192,7 +195,7 @@ def _read(path, archive, interviewer_labels, coder, codebook) -> RefiProject:
         if n:
             skipped.append(f"{n} {what}: qualmrs has no {tag.lower()}")
     return RefiProject(root.get("name") or path.stem, root.get("origin") or "", codes,
-                       documents, cases, by_document, _unique(codings), counting,
+                       documents, cases, by_document, _unique(codings), answers, counting,
                        interviewer_labels, skipped,
                        [how] if how else [])
 
@@ -346,6 +349,30 @@ def _cases(root, skipped) -> tuple[tuple[Case, ...], dict[str, list[str]]]:
         loose["code reference(s) of cases"] += len(el.findall("p:CodeRef", NS))
     skipped.extend(f"{n} {what}" for what, n in loose.items() if n)
     return tuple(cases), by_source
+
+
+_ANSWER_VARIABLE = re.compile(r"^(?P<question>\S+) \[(?P<coder>[^\]]+)\]$")
+
+
+def _answers(cases, codebook: Codebook, skipped) -> tuple[tuple[Case, ...], list[Answer]]:
+    """Case variables that hold answers (as qualmrs exports them: «question [coder]») become
+    answers to the codebook's closed questions; the rest stay attributes."""
+    questions = {q.key for q in codebook.questions}
+    out, answers = [], []
+    for case in cases:
+        attributes = {}
+        for name, value in case.attributes.items():
+            m = _ANSWER_VARIABLE.match(name)
+            if not m or m["question"] not in questions:
+                attributes[name] = value
+            elif value in codebook.scale_of(m["question"]).categories:
+                answers.append(Answer(case.label, m["question"], value, m["coder"]))
+            elif value:
+                skipped.append(f"case '{case.label}': '{value}' in {name} is not on the "
+                               "question's scale; kept as an attribute")
+                attributes[name] = value
+        out.append(Case(case.label, attributes))
+    return tuple(out), answers
 
 
 _PREFERENCE = {"nvivo": "UTF-16 units", "atlas.ti": "code points, CRLF as one"}

@@ -35,11 +35,11 @@ def import_qdc(qdc: str | Path, out: str | Path) -> list[str]:
 
 
 def export_qdpx(store: Store, out: str | Path, name: str | None = None) -> Path:
-    """Write the project's documents, codebook, cases and manual codings as a .qdpx."""
+    """Write the project's documents, codebook, cases, manual codings and answers as a .qdpx."""
     from ..export.refi import write_qdpx
 
     return write_qdpx(Path(out), name or store.codebook.name or Path(out).stem, store.codebook,
-                      store.documents(), store.cases(), store.codings())
+                      store.documents(), store.cases(), store.codings(), store.answers())
 
 
 @dataclass
@@ -51,6 +51,7 @@ class QdpxImport:
     documents: int
     codes: int
     codings: int
+    answers: int
     coders: list[str]
     cases: int
     skipped: list[str] = field(default_factory=list)
@@ -99,7 +100,7 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
     try:
         with store:
             store.add_documents(items, project.cases)
-            store.add_codings(project.codings)
+            store.add_work(project.codings, project.answers)
     except BaseException:
         db.unlink(missing_ok=True)
         raise
@@ -107,8 +108,9 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
         out = Path(codebook_out)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
+    coders = {c.coder for c in project.codings} | {a.coder for a in project.answers}
     return QdpxImport(db, project.origin, len(docs), len(book.codes), len(project.codings),
-                      sorted({c.coder for c in project.codings}), len(project.cases),
+                      len(project.answers), sorted(coders), len(project.cases),
                       project.skipped, project.notes)
 
 

@@ -38,21 +38,46 @@ def _content(store, code_name=None):
 
 
 def test_qdpx_round_trip_onto_the_codebook_gives_back_the_same_project(sample, tmp_path):
+    from qualmrs.project import tables
+
     store, qdpx = sample
     result = import_qdpx(qdpx, tmp_path / "back.db", codebook=CODEBOOK)
-    assert result.skipped == [] and result.coders == ["BHO"]
+    assert result.skipped == [] and result.coders == ["BHO"] and result.answers == 56
     with open_project(tmp_path / "back.db") as back:
         assert _content(back) == _content(store)
         assert back.codebook.source == store.codebook.source
         assert back.sentences() == store.sentences()
+        gist = lambda a: (a.case, a.question, a.category, a.coder, a.source)  # noqa: E731
+        assert sorted(map(gist, back.answers())) == sorted(map(gist, store.answers()))
+        # The thesis tables come back whole from the exchange file.
+        for mine, theirs in zip(tables(back), tables(store)):
+            assert mine.equals(theirs) and mine.attrs == theirs.attrs
+
+
+def test_qdpx_answers_travel_as_described_case_variables(sample):
+    from lxml import etree
+
+    store, qdpx = sample
+    with zipfile.ZipFile(qdpx) as zf:
+        root = etree.fromstring(zf.read("project.qde"))
+    ns = {"p": "urn:QDA-XML:project:1.0"}
+    question = store.codebook.questions[0]
+    [var] = root.findall(f".//p:Variable[@name='{question.key} [BHO]']", ns)
+    assert var.findtext("p:Description", namespaces=ns) == question.text
+    refs = root.findall(f".//p:VariableRef[@targetGUID='{var.get('guid')}']", ns)
+    assert len(refs) == 8
 
 
 def test_qdpx_round_trip_without_a_codebook_keeps_names_tree_and_colours(sample, tmp_path):
     store, qdpx = sample
     result = import_qdpx(qdpx, tmp_path / "back.db", codebook_out=tmp_path / "back.yaml")
     assert result.codings == 255 and result.documents == 8 and result.cases == 8
+    assert result.answers == 0  # no questions without a codebook: the answers stay attributes
     with open_project(tmp_path / "back.db") as back:
-        assert _content(back, code_name=True) == _content(store, code_name=True)
+        docs, codings, cases = _content(back, code_name=True)
+        assert (docs, codings) == _content(store, code_name=True)[:2]
+        attrs = {label: a for label, a in cases}
+        assert attrs["B"][f"{store.codebook.questions[0].key} [BHO]"] in ("Ja", "Nøytral", "Nei")
     written, original = load_codebook(tmp_path / "back.yaml"), store.codebook
     parent = lambda book, c: book.code(c.parent).name if c.parent else None  # noqa: E731
     assert [(c.name, parent(written, c), c.color) for c in written.codes] == \
