@@ -90,10 +90,13 @@ class AnswerSuggester:
         if not hasattr(self, "segmenter_"):
             self.fit()
         seg = self.segmenter_
-        cases = sorted({t.case for d in documents for t in d.turns if t.case})
+        by_case: dict[str, list[Document]] = {}
+        for d in documents:
+            for case in dict.fromkeys(t.case for t in d.turns if t.case):
+                by_case.setdefault(case, []).append(d)
         out = []
-        for case in cases:
-            docs = [d for d in documents if any(t.case == case for t in d.turns)]
+        for case in sorted(by_case):
+            docs = by_case[case]
             asked = [(d, i, _lemmas(seg, d.turn_text(i))) for d in docs
                      for i, t in enumerate(d.turns) if t.role == INTERVIEWER]
             # Best pairs first, each question and each interviewer turn used once: two
