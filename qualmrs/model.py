@@ -207,3 +207,12 @@ class Answer:
     start: int | None = None
     end: int | None = None
     confidence: float | None = None
+
+
+def documents_by_case(documents) -> dict[str, list[Document]]:
+    """Each case's documents (those with a turn of the case), in the order given."""
+    out: dict[str, list[Document]] = {}
+    for d in documents:
+        for case in dict.fromkeys(t.case for t in d.turns if t.case):
+            out.setdefault(case, []).append(d)
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from ..errors import did_you_mean
-from ..model import INFORMANT, Document
+from ..model import INFORMANT, Document, documents_by_case
 from .anchor import find_quote
 
 
@@ -14,7 +14,8 @@ class Corpus:
 
     def __init__(self, documents: list[Document], cases: set[str]):
         self.documents = {d.name: d for d in documents}
-        self.cases = set(cases) | {t.case for d in documents for t in d.turns if t.case}
+        self._by_case = documents_by_case(documents)
+        self.cases = set(cases) | set(self._by_case)
         self._stems: dict[str, list[str]] = {}
         for name in self.documents:
             for alias in {PurePath(name).stem.casefold(), name.casefold()}:
@@ -32,7 +33,7 @@ class Corpus:
         return None, f"unknown document '{name}'; {did_you_mean(name, self.documents)}"
 
     def case_documents(self, case: str) -> list[Document]:
-        return [d for d in self.documents.values() if any(t.case == case for t in d.turns)]
+        return list(self._by_case.get(case, ()))
 
 
 def case_ranges(doc: Document, case: str | None) -> list[tuple[int, int]] | None:

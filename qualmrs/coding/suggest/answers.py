@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model import INFORMANT, INTERVIEWER, Answer, Codebook, Document, Question, Scale
+from ...model import (INFORMANT, INTERVIEWER, Answer, Codebook, Document, Question, Scale,
+                      documents_by_case)
 from ...segment import Segmenter, language_data
 from .lemmadoc import lemma_doc
 
@@ -90,10 +91,7 @@ class AnswerSuggester:
         if not hasattr(self, "segmenter_"):
             self.fit()
         seg = self.segmenter_
-        by_case: dict[str, list[Document]] = {}
-        for d in documents:
-            for case in dict.fromkeys(t.case for t in d.turns if t.case):
-                by_case.setdefault(case, []).append(d)
+        by_case = documents_by_case(documents)
         out = []
         for case in sorted(by_case):
             docs = by_case[case]
