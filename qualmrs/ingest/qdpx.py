@@ -239,67 +239,127 @@ def _note_text(note, archive) -> str:
 
 
 def _sources(root, archive, path, notes, used_notes, skipped):
-    sources, names, taken = [], {}, set()
+    """Every text the project holds: text sources, the text representation of PDF sources and
+    the transcripts of audio and video sources."""
+    reader = _TextReader(archive, path, notes, used_notes, skipped)
     media = Counter()
     for el in root.iterfind("p:Sources/*", NS):
         tag = el.tag.removeprefix(_P)
         name = el.get("name") or norm_guid(el.get("guid"))
-        if tag in _MEDIA:
+        if tag == "TextSource":
+            reader.add(el, name, el)
+        elif tag == "PDFSource" and el.find("p:Representation", NS) is not None:
+            if reader.add(el.find("p:Representation", NS), name, el):
+                regions = len(el.findall("p:PDFSelection", NS))
+                if regions:
+                    skipped.append(f"source '{name}': {regions} selection(s) of PDF regions "
+                                   "(its text representation is kept)")
+            else:
+                media[tag] += 1
+        elif tag in _MEDIA:
             media[tag] += 1
-            continue
-        if tag != "TextSource":
+            for transcript in el.iterfind("p:Transcript", NS):
+                reader.add(transcript, transcript.get("name") or f"{name} (transkripsjon)", el)
+        else:
             skipped.append(f"source '{name}': unknown kind {tag}")
-            continue
-        raw, data, why = _source_text(el, archive, path)
-        positions = PositionMap(raw) if raw is not None else None
-        if positions is not None and not positions.text.strip():
-            why = "empty text"
-        if why:
-            n_sel = len(el.findall("p:PlainTextSelection", NS))
-            n_cod = len(el.findall("p:PlainTextSelection/p:Coding", NS))
-            skipped.append(f"source '{name}': {why}" + (
-                f" ({n_sel} selection(s) with {n_cod} coding(s) lost with it)" if n_sel else ""))
-            continue
-        base, n = name, 2
-        while name in taken:
-            name, n = f"{base} ({n})", n + 1
-        taken.add(name)
-        names[norm_guid(el.get("guid"))] = name
-        selections, quotations = [], 0
-        for sel in el.iterfind("p:PlainTextSelection", NS):
-            memo_parts = [_text(sel.find("p:Description", NS))]
-            codings = []
-            for coding in sel.iterfind("p:Coding", NS):
-                refs = [norm_guid(r.get("targetGUID")) for r in coding.iterfind("p:NoteRef", NS)]
-                used_notes.update(refs)
-                memo = "\n".join(p for p in memo_parts + [notes.get(r, "") for r in refs] if p)
-                user = norm_guid(coding.get("creatingUser") or sel.get("creatingUser"))
-                codings.append((norm_guid(coding.find("p:CodeRef", NS).get("targetGUID")
-                                          if coding.find("p:CodeRef", NS) is not None else ""),
-                                user, memo))
+    for tag, n in media.items():
+        skipped.append(f"{n} {_MEDIA[tag]}")
+    return reader.sources, reader.names
+
+
+class _TextReader:
+    """Turns text-bearing elements (TextSource, PDF Representation, Transcript) into sources."""
+
+    def __init__(self, archive, path, notes, used_notes, skipped):
+        self.archive, self.path, self.notes = archive, path, notes
+        self.used_notes, self.skipped = used_notes, skipped
+        self.sources: list[_Source] = []
+        self.names: dict[str, str] = {}  # GUID of the owning source → document name
+        self._taken: set[str] = set()
+        self._urls: dict[str, _Source | None] = {}  # plainTextPath → its source (None: no text)
+
+    def add(self, el, name: str, owner) -> bool:
+        """Read ``el``'s text and selections; False (and an account line) when it has no text.
+
+        ATLAS.ti lists a transcript both as a text source and under its recording, with the
+        same text file: the second is read into the first, one document.
+        """
+        url = (el.get("plainTextPath") or "").lower()
+        selections = el.findall("p:PlainTextSelection", NS) + \
+            el.findall("p:TranscriptSelection", NS)
+        source = self._urls.get(url) if url else None
+        if source is None and url in self._urls and url:
+            return False  # its text is missing; said once already
+        if source is None:
+            raw, data, why = _source_text(el, self.archive, self.path)
+            positions = PositionMap(raw) if raw is not None else None
+            if positions is not None and not positions.text.strip():
+                why = "empty text"
+            if why:
+                n_cod = sum(len(sel.findall("p:Coding", NS)) for sel in selections)
+                self.skipped.append(f"source '{name}': {why}" + (
+                    f" ({len(selections)} selection(s) with {n_cod} coding(s) lost with it)"
+                    if selections else ""))
+                self._urls[url] = None
+                return False
+            base, n = name, 2
+            while name in self._taken:
+                name, n = f"{base} ({n})", n + 1
+            self._taken.add(name)
+            source = _Source(name, positions, data, [])
+            self.sources.append(source)
+            self._urls[url] = source
+        name = source.name
+        self.names.setdefault(norm_guid(owner.get("guid")), name)
+        syncs = {norm_guid(p.get("guid")): p.get("position")
+                 for p in el.iterfind("p:SyncPoint", NS)}
+        quotations = unplaced = 0
+        for sel in selections:
+            codings = self._codings(sel)
             if not codings:
                 quotations += 1
                 continue
-            try:
-                start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
-            except (TypeError, ValueError):
-                raise IngestError(f"source '{name}': selection {sel.get('guid')} has no valid "
-                                  "startPosition/endPosition", path=path) from None
-            selections.append(_Selection(start, end, sel.get("name") or "", codings))
-        if quotations:
-            skipped.append(f"source '{name}': {quotations} selection(s) with no code "
-                           "(quotations)")
-        whole = len(el.findall("p:Coding", NS))
-        if whole:
-            skipped.append(f"source '{name}': {whole} coding(s) of the whole source")
-        values = len(el.findall("p:VariableValue", NS))
-        if values:
-            skipped.append(f"source '{name}': {values} source variable value(s) (qualmrs keeps "
-                           "attributes on cases)")
-        sources.append(_Source(name, positions, data, selections))
-    for tag, n in media.items():
-        skipped.append(f"{n} {_MEDIA[tag]}")
-    return sources, names
+            span = self._span(sel, syncs, name)
+            if span is None:
+                unplaced += 1
+                continue
+            source.selections.append(_Selection(span[0], span[1], sel.get("name") or "",
+                                                codings))
+        account = [(quotations, "selection(s) with no code (quotations)"),
+                   (unplaced, "transcript selection(s) whose sync points give no position"),
+                   (len(owner.findall("p:Coding", NS)) if owner is el else 0,
+                    "coding(s) of the whole source"),
+                   (len(el.findall("p:VariableValue", NS)),
+                    "source variable value(s) (qualmrs keeps attributes on cases)")]
+        self.skipped.extend(f"source '{name}': {k} {what}" for k, what in account if k)
+        return True
+
+    def _codings(self, sel) -> list[tuple[str, str, str]]:
+        description = _text(sel.find("p:Description", NS))
+        out = []
+        for coding in sel.iterfind("p:Coding", NS):
+            refs = [norm_guid(r.get("targetGUID")) for r in coding.iterfind("p:NoteRef", NS)]
+            self.used_notes.update(refs)
+            memo = "\n".join(p for p in [description] + [self.notes.get(r, "") for r in refs]
+                             if p)
+            user = norm_guid(coding.get("creatingUser") or sel.get("creatingUser"))
+            ref = coding.find("p:CodeRef", NS)
+            out.append((norm_guid(ref.get("targetGUID") if ref is not None else ""), user, memo))
+        return out
+
+    def _span(self, sel, syncs, name) -> tuple[int, int] | None:
+        if sel.tag == f"{_P}TranscriptSelection":
+            ends = (syncs.get(norm_guid(sel.get("fromSyncPoint"))),
+                    syncs.get(norm_guid(sel.get("toSyncPoint"))))
+            if None in ends:
+                return None
+        else:
+            ends = (sel.get("startPosition"), sel.get("endPosition"))
+        try:
+            return int(ends[0]), int(ends[1])
+        except (TypeError, ValueError):
+            raise IngestError(f"source '{name}': selection {sel.get('guid')} has no valid "
+                              "startPosition/endPosition", path=self.path) from None
 
 
 def _source_text(el, archive, path) -> tuple[str | None, bytes, str]:

@@ -336,3 +336,43 @@ def test_qdpx_codebook_file_given_as_project_points_to_import_qdc(tmp_path):
         import_qdpx(p, tmp_path / "p.db")
     with pytest.raises(StoreError):
         import_qdpx(p, CODEBOOK)  # an existing file is never overwritten
+
+
+def test_qdpx_transcripts_of_recordings_and_pdf_text_become_documents(tmp_path):
+    talk = "A: Hvordan brukes målekortet?\nB: Vi ser på målekortet hver mandag.\n"
+    s, e = talk.index("Vi ser"), len(talk) - 1
+    coding = (f'<Coding guid="C0000000-0000-4000-8000-000000000001" creatingUser="{USER}">'
+              f'<CodeRef targetGUID="{C2}"/></Coding>')
+    audio = ('<AudioSource guid="AD000000-0000-4000-8000-000000000001" name="intervju_b.m4a" '
+             'path="relative:///intervju_b.m4a"><Transcript guid="7A000000-0000-4000-8000-'
+             '000000000001" name="intervju_b transkripsjon" plainTextPath="internal://T.txt">'
+             f'<SyncPoint guid="5A000000-0000-4000-8000-000000000001" timeStamp="12000" '
+             f'position="{s}"/><SyncPoint guid="5A000000-0000-4000-8000-000000000002" '
+             f'timeStamp="15000" position="{e}"/><TranscriptSelection guid="5E000000-0000-4000-'
+             '8000-000000000001" fromSyncPoint="5A000000-0000-4000-8000-000000000001" '
+             f'toSyncPoint="5A000000-0000-4000-8000-000000000002">{coding}'
+             '</TranscriptSelection></Transcript></AudioSource>')
+    # ATLAS.ti lists the same transcript text as a text source too: one document, not two.
+    twin = ('<TextSource guid="7B000000-0000-4000-8000-000000000001" name="intervju_b.docx" '
+            'plainTextPath="internal://T.txt"/>')
+    paper = "A: Notat.\nC: Rangeringen ble lagt fram på møtet.\n"
+    ps = paper.index("Rangeringen")
+    pdf = ('<PDFSource guid="PD000000-0000-4000-8000-000000000001" name="referat.pdf" '
+           'path="internal://R.pdf"><Representation guid="RE000000-0000-4000-8000-000000000001" '
+           'name="referat.txt" plainTextPath="internal://R.txt">'
+           f'{_selection(ps, len(paper) - 1, C1)}</Representation>'
+           '<PDFSelection guid="PS000000-0000-4000-8000-000000000001" page="1" firstX="1" '
+           'firstY="1" secondX="9" secondY="9"/></PDFSource>')
+    path = _qdpx(tmp_path / "p.qdpx", _project(twin + audio + pdf),
+                 {"T.txt": talk.encode(), "R.txt": paper.encode(), "R.pdf": b"%PDF-1.4"})
+    result = import_qdpx(path, tmp_path / "p.db")
+    assert result.documents == 2 and result.codings == 2
+    assert "1 audio source(s)" in result.skipped
+    assert any("1 selection(s) of PDF regions" in x for x in result.skipped)
+    with open_project(tmp_path / "p.db") as store:
+        texts = {c.document: store.documents()[0].text[c.start:c.end]
+                 if c.document == store.documents()[0].name else
+                 store.documents()[1].text[c.start:c.end] for c in store.codings()}
+        assert sorted(d.name for d in store.documents()) == ["intervju_b.docx", "referat.pdf"]
+    assert texts == {"intervju_b.docx": "Vi ser på målekortet hver mandag.",
+                     "referat.pdf": "Rangeringen ble lagt fram på møtet."}
