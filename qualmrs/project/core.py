@@ -79,7 +79,8 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     stored = store.document_index()
     stored_by_sha = {sha: name for name, sha in stored.items()}
     report, batch = IngestReport(), {}
-    work: list[tuple[Document | None, list]] = []  # (new document or None, its codings)
+    # (new document or None, its comment codings, new hashes of re-coded stored documents)
+    work: list[tuple[Document | None, list, dict]] = []
     for path in steps(progress, transcript_files(paths), "read"):
         if path.name in batch:
             raise IngestError(f"two files named {path.name} (also {batch[path.name]}); "
@@ -112,13 +113,14 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
             raise IngestError(f"{warning} (refused: --strict)", path=path)
         report.warnings.extend(warnings)
         report.comment_remarks += len(from_comments.remarks)
-        work.append((None if recoded else doc, list(from_comments.codings)))
-    if cases and not any(doc for doc, _ in work):
+        work.append((None if recoded else doc, list(from_comments.codings),
+                     {doc.name: sha} if recoded else {}))
+    if cases and not any(doc for doc, _, _ in work):
         store.add_documents([], cases)
         cases = ()
-    for doc, codings in steps(progress, work, "store"):
+    for doc, codings, rehashed in steps(progress, work, "store"):
         items = [(doc, segment_document(doc, codebook.language))] if doc else []
-        report.comment_codings += store.add_documents(items, cases, codings)
+        report.comment_codings += store.add_documents(items, cases, codings, rehashed)
         if doc:
             cases = ()
             report.added.append(doc.name)

@@ -157,14 +157,20 @@ class Store(SuggestionsMixin):
             return dict(conn.execute(select(s.documents.c.name, s.documents.c.sha256)).all())
 
     def add_documents(self, items: Iterable[tuple[Document, tuple[Sentence, ...]]],
-                      cases: tuple[Case, ...] = (), codings: list[Coding] = ()) -> int:
+                      cases: tuple[Case, ...] = (), codings: list[Coding] = (),
+                      rehashed: dict[str, str] | None = None) -> int:
         """Store documents with their turns and sentences, cases, and codings of the documents
         (from Word comments), in one transaction; returns how many codings were new.
 
         ``items`` may be a generator: each document is written as it comes, so a large
         ingest holds one document at a time; an exception from it rolls everything back.
+        ``rehashed`` gives stored documents a new file hash (a .docx whose text is the same
+        but whose comments changed), so the next ingest sees the file as unchanged.
         """
         with self.transaction() as conn:
+            for name, sha in (rehashed or {}).items():
+                conn.execute(s.documents.update().where(s.documents.c.name == name)
+                             .values(sha256=sha))
             known = self._add_cases(conn, cases, [])
             for doc, sentences in items:
                 self._add_cases(conn, (), [t.case for t in doc.turns if t.case], known)

@@ -289,6 +289,8 @@ def test_docx_comments_ingest_stores_codings_once(tmp_path, db):
 
 
 def test_docx_comments_added_after_ingest_give_just_the_new_codings(tmp_path, db):
+    from qualmrs.ingest import file_sha256
+
     path = tmp_path / "intervju_b.docx"
     first = ("det meste kan tallfestes", "motivasjon", "Kari")
     write_docx(INTERVIEW, path, [first])
@@ -304,6 +306,9 @@ def test_docx_comments_added_after_ingest_give_just_the_new_codings(tmp_path, db
         (doc,) = store.documents()
         assert [(s, c) for s, c, _ in quotes(doc, store.codings())] == [
             ("det meste kan tallfestes", "motivasjon"), ("rangerer ikke", "historikk")]
+        assert store.document_index()["intervju_b.docx"] == file_sha256(path)
+    r = invoke("ingest", db, path)  # now plainly unchanged: not read again
+    assert r.stderr.strip().splitlines()[-1] == "Ingested 0 document(s); 1 unchanged."
     changed = [(s, p if s != "B" else [p[0] + " Ferdig."] + p[1:]) for s, p in INTERVIEW]
     write_docx(changed, path, [first])
     r = invoke("ingest", db, path)
