@@ -26,7 +26,8 @@ def main() -> None:
     print(frames.render(codes, "table"))
     micro = codes[codes["code"] == "micro avg"].set_index("method")["f1"]
     for method, f1 in micro.items():
-        print(f"micro-F1 {method}: {f1:.3f}")
+        lo, hi = codes.attrs["intervals"][method]
+        print(f"micro-F1 {method}: {f1:.3f} (95 % interval over cases: {lo:.3f}–{hi:.3f})")
     print(f"answer accuracy: {summary['accuracy'][0]:.3f} "
           f"({summary['correct'][0]} of {summary['n'][0]}, {summary['not_found'][0]} not found)")
 

@@ -1,6 +1,7 @@
 """Suggestions through the CLI: contracts, and manual codings never touched."""
 
 import csv
+import re
 import io
 
 import pytest
@@ -82,6 +83,8 @@ def test_suggest_cli_evaluate_prints_scores(sample_db):
     assert r.exit_code == 0, r.output
     assert "leave-one-case-out" in r.stdout and "micro avg" in r.stdout
     assert "Confusion, scale ja_noytral_nei" in r.stdout
+    assert "micro-F1 with a 95 % interval over cases" in r.stdout
+    assert re.search(r"model \d\.\d\d \[\d\.\d\d–\d\.\d\d\]", r.stdout)
     r = invoke("evaluate", sample_db, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert {x["method"] for x in rows} == {"rules", "model", "rules+model", "rules|model"}

@@ -159,6 +159,14 @@ def reject_cmd(db: DB, code: Annotated[Optional[str], typer.Option(help="Only th
     _say(f"Dropped {n} suggested coding(s) and {m} suggested answer(s)")
 
 
+def _intervals(codes) -> str:
+    micro = codes[codes["code"] == "micro avg"].set_index("method")["f1"]
+    parts = [f"{method} {micro[method]:.2f} [{lo:.2f}–{hi:.2f}]"
+             for method, (lo, hi) in codes.attrs["intervals"].items()]
+    return ("micro-F1 with a 95 % interval over cases (bootstrap, cases resampled): "
+            + "; ".join(parts))
+
+
 @app.command("evaluate")
 @_errors_as_lines
 def evaluate_cmd(db: DB, coder: CoderOpt = None,
@@ -181,6 +189,7 @@ def evaluate_cmd(db: DB, coder: CoderOpt = None,
         text = frames.render(codes, "csv")
     else:
         text = frames.render(codes, format.value, heading=heading) + "\n"
+        text += _intervals(codes) + "\n\n"
         text += frames.render(summary, format.value, heading="Closed-question answers:") + "\n"
         for key, scale in book.scales.items():
             qs = [q.key for q in book.questions if q.scale == key]

@@ -125,7 +125,7 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
         (code scores, answer summary, answer rows with gold and suggested category).
     """
     from ..analyse.evaluate import (answer_scores, codes_on_turns, cross_validated_model,
-                                    scores)
+                                    micro_f1_intervals, scores)
     from ..coding.suggest import AnswerSuggester, ModelSuggester, RuleSuggester
 
     who, examples = _training(store, coder)
@@ -141,10 +141,13 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     both = cross_validated_model(with_rules, lambda: ModelSuggester(min_examples=min_examples,
                                                                      use_rules=True), progress)
     codes = [c.key for c in book.codes if any(c.key in g for g in gold)]
-    frame = scores(gold, {"rules": rules, "model": model, "rules+model": both,
-                          "rules|model": [a | b for a, b in zip(rules, model)]}, codes)
+    predicted = {"rules": rules, "model": model, "rules+model": both,
+                 "rules|model": [a | b for a, b in zip(rules, model)]}
+    frame = scores(gold, predicted, codes)
     frame.attrs.update(coder=who, n_turns=len(examples),
-                       n_cases=len({e.case for e in examples}))
+                       n_cases=len({e.case for e in examples}),
+                       intervals=micro_f1_intervals(gold, predicted, codes,
+                                                    [e.case for e in examples]))
     found = [s.answer() for s in AnswerSuggester(book).predict(store.documents())]
     summary, rows = answer_scores(store.answers(coder=who) if who else [], found)
     return frame, summary, rows
