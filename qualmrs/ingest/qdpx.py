@@ -62,6 +62,7 @@ class _Source:
     positions: PositionMap
     data: bytes
     selections: list[_Selection]
+    syncs: list[tuple[int, int]] = field(default_factory=list)  # (position, milliseconds)
 
 
 class _Archive:
@@ -173,7 +174,8 @@ def _read(path, archive, interviewer_labels, coder, codebook) -> RefiProject:
     documents, codings, lost = [], [], Counter()
     for src in sources:
         documents.append(document_from_text(src.name, src.positions.text, "qdpx",
-                                            hashlib.sha256(src.data).hexdigest(), policy))
+                                            hashlib.sha256(src.data).hexdigest(), policy,
+                                            times=_line_times(src, counting or CODE_POINTS)))
         for sel in src.selections:
             span = src.positions.span(sel.start, sel.end, counting or CODE_POINTS)
             if span is None:
@@ -198,6 +200,17 @@ def _read(path, archive, interviewer_labels, coder, codebook) -> RefiProject:
                        documents, cases, by_document, _unique(codings), answers, counting,
                        interviewer_labels, skipped,
                        [how] if how else [])
+
+
+def _line_times(src: _Source, counting: Counting) -> dict[int, float]:
+    """Seconds into the recording for each line a transcript's sync point falls on (the
+    first point of a line wins), so the turns opening those lines get their time."""
+    text, out = src.positions.text, {}
+    for position, ms in sorted(src.syncs):
+        offset = src.positions.offset(position, counting)
+        if offset is not None:
+            out.setdefault(text.count("\n", 0, offset), ms / 1000)
+    return out
 
 
 def _unique(codings: list[Coding]) -> list[Coding]:
@@ -313,6 +326,11 @@ class _TextReader:
         self.names.setdefault(norm_guid(owner.get("guid")), name)
         syncs = {norm_guid(p.get("guid")): p.get("position")
                  for p in el.iterfind("p:SyncPoint", NS)}
+        for point in el.iterfind("p:SyncPoint", NS):
+            try:
+                source.syncs.append((int(point.get("position")), int(point.get("timeStamp"))))
+            except (TypeError, ValueError):
+                pass  # a sync point without both is no time for a turn
         quotations = unplaced = 0
         for sel in selections:
             codings = self._codings(sel)

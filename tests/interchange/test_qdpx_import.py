@@ -374,5 +374,7 @@ def test_qdpx_transcripts_of_recordings_and_pdf_text_become_documents(tmp_path):
                  if c.document == store.documents()[0].name else
                  store.documents()[1].text[c.start:c.end] for c in store.codings()}
         assert sorted(d.name for d in store.documents()) == ["intervju_b.docx", "referat.pdf"]
+        talk_doc = next(d for d in store.documents() if d.name == "intervju_b.docx")
+        assert [(t.speaker, t.time) for t in talk_doc.turns] == [("A", None), ("B", 12.0)]
     assert texts == {"intervju_b.docx": "Vi ser på målekortet hver mandag.",
                      "referat.pdf": "Rangeringen ble lagt fram på møtet."}
