@@ -12,22 +12,17 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..errors import IngestError
 from ..model import MANUAL, Answer, Case, Codebook, Coding, Document
-from .guards import check_zip, parse_xml, read_member
-from .positions import CODE_POINTS, COUNTINGS, Counting, PositionMap
+from .guards import parse_xml
+from .positions import CODE_POINTS, COUNTINGS, Counting
 from .qdc import NS, code_tree, norm_guid, refi_guid
+from .refi_sources import P, Archive, Source, note_text, read_sources, text_of
 from .turns import LabelPolicy
-
-_P = "{urn:QDA-XML:project:1.0}"
-_MEDIA = {"PDFSource": "PDF source(s) (PDF regions are not text)",
-          "PictureSource": "picture source(s)", "AudioSource": "audio source(s)",
-          "VideoSource": "video source(s)"}
 
 
 @dataclass
@@ -48,69 +43,6 @@ class RefiProject:
     notes: list[str] = field(default_factory=list)  # how it was read (e.g. the counting)
 
 
-@dataclass
-class _Selection:
-    start: int
-    end: int
-    name: str
-    codings: list[tuple[str, str, str]]  # (code GUID, user GUID, memo)
-
-
-@dataclass
-class _Source:
-    name: str
-    positions: PositionMap
-    data: bytes
-    selections: list[_Selection]
-    syncs: list[tuple[int, int]] = field(default_factory=list)  # (position, milliseconds)
-
-
-class _Archive:
-    """The project XML and a reader of its internal files, whatever the container."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        if zipfile.is_zipfile(path):
-            check_zip(path, ".qdpx")
-            self._zip = zipfile.ZipFile(path)
-            names = [n for n in self._zip.namelist() if not n.endswith("/")]
-            qdes = [n for n in names if "/" not in n and n.lower().endswith(".qde")]
-            if len(qdes) > 1:
-                qdes = [n for n in qdes if n.lower() == "project.qde"] or qdes
-            if len(qdes) != 1:
-                raise IngestError("expected one .qde project file at the top of the archive, "
-                                  f"found {len(qdes) or 'none'}", path=path)
-            self.qde = read_member(self._zip, qdes[0], path, ".qdpx")
-            # Tools write Sources/ or sources/; only the file name matters inside it.
-            self._members = {PurePosixPath(n).name.lower(): n for n in names
-                             if n.lower().startswith("sources/")}
-        elif path.suffix.lower() == ".qdpx":
-            raise IngestError("not a valid .qdpx file (not a zip archive; truncated or "
-                              "renamed?)", path=path)
-        else:
-            self._zip = None
-            self.qde = path.read_bytes()
-            folder = next((p for p in path.parent.iterdir()
-                           if p.is_dir() and p.name.lower() == "sources"), None)
-            self._members = ({p.name.lower(): p for p in folder.iterdir() if p.is_file()}
-                             if folder else {})
-
-    def read(self, url: str) -> bytes | None:
-        """An ``internal://`` file's bytes, or None when the project does not hold it."""
-        if not url.lower().startswith("internal://"):
-            return None
-        member = self._members.get(PurePosixPath(url[len("internal://"):]).name.lower())
-        if member is None:
-            return None
-        if self._zip:
-            return read_member(self._zip, member, self.path, ".qdpx")
-        return member.read_bytes()
-
-    def close(self) -> None:
-        if self._zip:
-            self._zip.close()
-
-
 def read_refi_project(path: str | Path, interviewer_labels=(), coder: str = "refi",
                       codebook: Codebook | None = None) -> RefiProject:
     """Read a .qdpx (or .qde) into documents, codes, cases and codings.
@@ -129,15 +61,11 @@ def read_refi_project(path: str | Path, interviewer_labels=(), coder: str = "ref
     path = Path(path)
     if not path.is_file():
         raise IngestError("no such file", path=path)
-    archive = _Archive(path)
+    archive = Archive(path)
     try:
         return _read(path, archive, interviewer_labels, coder, codebook)
     finally:
         archive.close()
-
-
-def _text(element) -> str:
-    return (element.text or "").strip() if element is not None else ""
 
 
 def _read(path, archive, interviewer_labels, coder, codebook) -> RefiProject:
@@ -145,7 +73,7 @@ def _read(path, archive, interviewer_labels, coder, codebook) -> RefiProject:
     if root.tag == f"{{{NS['c']}}}CodeBook":
         raise IngestError("this is a REFI-QDA codebook, not a project; read it with "
                           "'qualmrs import-qdc'", path=path)
-    if root.tag != f"{_P}Project":
+    if root.tag != f"{P}Project":
         raise IngestError(f"not a REFI-QDA project (expected Project in namespace {NS['p']})",
                           path=path)
     skipped: list[str] = []
@@ -156,10 +84,10 @@ def _read(path, archive, interviewer_labels, coder, codebook) -> RefiProject:
     codes = code_tree(codes_el, skipped, keys=code_keys) if codes_el is not None else []
     if codebook is not None:
         code_keys = _onto_codebook(codes_el, codebook)
-    notes = {norm_guid(n.get("guid")): _note_text(n, archive)
+    notes = {norm_guid(n.get("guid")): note_text(n, archive)
              for n in root.iterfind("p:Notes/p:Note", NS)}
     used_notes: set[str] = set()
-    sources, source_names = _sources(root, archive, path, notes, used_notes, skipped)
+    sources, source_names = read_sources(root, archive, path, notes, used_notes, skipped)
     counting, how = _choose_counting(sources, root.get("origin") or "")
     cases, by_guid = _cases(root, skipped)
     cases, answers = _answers(cases, codebook, skipped) if codebook else (cases, [])
@@ -202,7 +130,7 @@ def _read(path, archive, interviewer_labels, coder, codebook) -> RefiProject:
                        [how] if how else [])
 
 
-def _line_times(src: _Source, counting: Counting) -> dict[int, float]:
+def _line_times(src: Source, counting: Counting) -> dict[int, float]:
     """Seconds into the recording for each line a transcript's sync point falls on (the
     first point of a line wins), so the turns opening those lines get their time."""
     text, out = src.positions.text, {}
@@ -235,171 +163,12 @@ def _onto_codebook(codes_el, codebook: Codebook) -> dict[str, str]:
     by_name = {_fold(c.name): c.key for c in codebook.codes if names[_fold(c.name)] == 1}
     by_name.update({_fold(c.key): c.key for c in codebook.codes})
     out = {}
-    for el in (codes_el.iter(f"{_P}Code") if codes_el is not None else ()):
+    for el in (codes_el.iter(f"{P}Code") if codes_el is not None else ()):
         g = norm_guid(el.get("guid"))
         key = by_guid.get(g) or by_name.get(_fold(el.get("name") or ""))
         if key:
             out[g] = key
     return out
-
-
-def _note_text(note, archive) -> str:
-    content = note.find("p:PlainTextContent", NS)
-    if content is not None:
-        return _text(content)
-    data = archive.read(note.get("plainTextPath") or "")
-    return data.decode("utf-8", "replace").lstrip("\ufeff").strip() if data else ""
-
-
-def _sources(root, archive, path, notes, used_notes, skipped):
-    """Every text the project holds: text sources, the text representation of PDF sources and
-    the transcripts of audio and video sources."""
-    reader = _TextReader(archive, path, notes, used_notes, skipped)
-    media = Counter()
-    for el in root.iterfind("p:Sources/*", NS):
-        tag = el.tag.removeprefix(_P)
-        name = el.get("name") or norm_guid(el.get("guid"))
-        if tag == "TextSource":
-            reader.add(el, name, el)
-        elif tag == "PDFSource" and el.find("p:Representation", NS) is not None:
-            if reader.add(el.find("p:Representation", NS), name, el):
-                regions = len(el.findall("p:PDFSelection", NS))
-                if regions:
-                    skipped.append(f"source '{name}': {regions} selection(s) of PDF regions "
-                                   "(its text representation is kept)")
-            else:
-                media[tag] += 1
-        elif tag in _MEDIA:
-            media[tag] += 1
-            for transcript in el.iterfind("p:Transcript", NS):
-                reader.add(transcript, transcript.get("name") or f"{name} (transkripsjon)", el)
-        else:
-            skipped.append(f"source '{name}': unknown kind {tag}")
-    for tag, n in media.items():
-        skipped.append(f"{n} {_MEDIA[tag]}")
-    return reader.sources, reader.names
-
-
-class _TextReader:
-    """Turns text-bearing elements (TextSource, PDF Representation, Transcript) into sources."""
-
-    def __init__(self, archive, path, notes, used_notes, skipped):
-        self.archive, self.path, self.notes = archive, path, notes
-        self.used_notes, self.skipped = used_notes, skipped
-        self.sources: list[_Source] = []
-        self.names: dict[str, str] = {}  # GUID of the owning source → document name
-        self._taken: set[str] = set()
-        self._urls: dict[str, _Source | None] = {}  # plainTextPath → its source (None: no text)
-
-    def add(self, el, name: str, owner) -> bool:
-        """Read ``el``'s text and selections; False (and an account line) when it has no text.
-
-        ATLAS.ti lists a transcript both as a text source and under its recording, with the
-        same text file: the second is read into the first, one document.
-        """
-        url = (el.get("plainTextPath") or "").lower()
-        selections = el.findall("p:PlainTextSelection", NS) + \
-            el.findall("p:TranscriptSelection", NS)
-        source = self._urls.get(url) if url else None
-        if source is None and url in self._urls and url:
-            return False  # its text is missing; said once already
-        if source is None:
-            raw, data, why = _source_text(el, self.archive, self.path)
-            positions = PositionMap(raw) if raw is not None else None
-            if positions is not None and not positions.text.strip():
-                why = "empty text"
-            if why:
-                n_cod = sum(len(sel.findall("p:Coding", NS)) for sel in selections)
-                self.skipped.append(f"source '{name}': {why}" + (
-                    f" ({len(selections)} selection(s) with {n_cod} coding(s) lost with it)"
-                    if selections else ""))
-                self._urls[url] = None
-                return False
-            base, n = name, 2
-            while name in self._taken:
-                name, n = f"{base} ({n})", n + 1
-            self._taken.add(name)
-            source = _Source(name, positions, data, [])
-            self.sources.append(source)
-            self._urls[url] = source
-        name = source.name
-        self.names.setdefault(norm_guid(owner.get("guid")), name)
-        syncs = {norm_guid(p.get("guid")): p.get("position")
-                 for p in el.iterfind("p:SyncPoint", NS)}
-        for point in el.iterfind("p:SyncPoint", NS):
-            try:
-                source.syncs.append((int(point.get("position")), int(point.get("timeStamp"))))
-            except (TypeError, ValueError):
-                pass  # a sync point without both is no time for a turn
-        quotations = unplaced = 0
-        for sel in selections:
-            codings = self._codings(sel)
-            if not codings:
-                quotations += 1
-                continue
-            span = self._span(sel, syncs, name)
-            if span is None:
-                unplaced += 1
-                continue
-            source.selections.append(_Selection(span[0], span[1], sel.get("name") or "",
-                                                codings))
-        account = [(quotations, "selection(s) with no code (quotations)"),
-                   (unplaced, "transcript selection(s) whose sync points give no position"),
-                   (len(owner.findall("p:Coding", NS)) if owner is el else 0,
-                    "coding(s) of the whole source"),
-                   (len(el.findall("p:VariableValue", NS)),
-                    "source variable value(s) (qualmrs keeps attributes on cases)")]
-        self.skipped.extend(f"source '{name}': {k} {what}" for k, what in account if k)
-        return True
-
-    def _codings(self, sel) -> list[tuple[str, str, str]]:
-        description = _text(sel.find("p:Description", NS))
-        out = []
-        for coding in sel.iterfind("p:Coding", NS):
-            refs = [norm_guid(r.get("targetGUID")) for r in coding.iterfind("p:NoteRef", NS)]
-            self.used_notes.update(refs)
-            memo = "\n".join(p for p in [description] + [self.notes.get(r, "") for r in refs]
-                             if p)
-            user = norm_guid(coding.get("creatingUser") or sel.get("creatingUser"))
-            ref = coding.find("p:CodeRef", NS)
-            out.append((norm_guid(ref.get("targetGUID") if ref is not None else ""), user, memo))
-        return out
-
-    def _span(self, sel, syncs, name) -> tuple[int, int] | None:
-        if sel.tag == f"{_P}TranscriptSelection":
-            ends = (syncs.get(norm_guid(sel.get("fromSyncPoint"))),
-                    syncs.get(norm_guid(sel.get("toSyncPoint"))))
-            if None in ends:
-                return None
-        else:
-            ends = (sel.get("startPosition"), sel.get("endPosition"))
-        try:
-            return int(ends[0]), int(ends[1])
-        except (TypeError, ValueError):
-            raise IngestError(f"source '{name}': selection {sel.get('guid')} has no valid "
-                              "startPosition/endPosition", path=self.path) from None
-
-
-def _source_text(el, archive, path) -> tuple[str | None, bytes, str]:
-    """The source's text and bytes, or why there is none."""
-    content = el.find("p:PlainTextContent", NS)
-    if content is not None:
-        text = content.text or ""
-        return text, text.encode("utf-8"), ""
-    url = el.get("plainTextPath") or ""
-    if not url:
-        what = "only a rich-text (.docx) version" if el.get("richTextPath") else "no text"
-        return None, b"", f"{what}; positions refer to the plain text"
-    data = archive.read(url)
-    if data is None:
-        where = "not in the project" if url.lower().startswith("internal://") else \
-            "an external file, not read"
-        return None, b"", f"text file {url} is {where}"
-    try:
-        return data.decode("utf-8"), data, ""
-    except UnicodeDecodeError as e:
-        raise IngestError(f"source '{el.get('name') or url}' ({url}) is not UTF-8 text "
-                          f"(invalid byte at byte offset {e.start})", path=path) from None
 
 
 def _cases(root, skipped) -> tuple[tuple[Case, ...], dict[str, list[str]]]:
@@ -417,7 +186,7 @@ def _cases(root, skipped) -> tuple[tuple[Case, ...], dict[str, list[str]]]:
         for vv in el.iterfind("p:VariableValue", NS):
             ref = vv.find("p:VariableRef", NS)
             name = variables.get(norm_guid(ref.get("targetGUID")) if ref is not None else "")
-            value = next((_text(c) for c in vv if c is not ref), "")
+            value = next((text_of(c) for c in vv if c is not ref), "")
             if name:
                 attributes[name] = value
         cases.append(Case(label, attributes))
@@ -456,7 +225,7 @@ def _answers(cases, codebook: Codebook, skipped) -> tuple[tuple[Case, ...], list
 _PREFERENCE = {"nvivo": "UTF-16 units", "atlas.ti": "code points, CRLF as one"}
 
 
-def _choose_counting(sources: list[_Source], origin: str) -> tuple[Counting | None, str]:
+def _choose_counting(sources: list[Source], origin: str) -> tuple[Counting | None, str]:
     """The counting under which the selections fit their text best.
 
     A selection's ``name`` (the selected text, which ATLAS.ti and QualCoder write, sometimes
