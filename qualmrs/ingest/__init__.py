@@ -41,7 +41,8 @@ def transcript_files(paths) -> list[Path]:
 
 
 def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LABELS,
-                  known_labels=(), encoding: str | None = None, name: str | None = None) -> Document:
+                  known_labels=(), encoding: str | None = None, name: str | None = None,
+                  sha256: str | None = None) -> Document:
     """Read one transcript into a ``Document`` with speaker turns (and, for .docx, the Word
     comments with their spans; ``qualmrs.coding.comments`` makes codings of them).
 
@@ -51,6 +52,7 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
         known_labels: other labels known to be speakers (e.g. case labels).
         encoding: for text formats that are not UTF-8.
         name: the document's name in the project (default: the file name).
+        sha256: the file's ``file_sha256`` when the caller has it already.
 
     Raises:
         IngestError: the file cannot be read, naming the file (and line where known).
@@ -62,7 +64,8 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
     if not path.is_file():
         raise IngestError("no such file", path=path)
     check_size(path)
-    sha256 = file_sha256(path)  # first: an unreadable file is said to be so, not "not a zip"
+    # First: an unreadable file is said to be so, not "not a zip".
+    sha256 = sha256 or file_sha256(path)
     policy = LabelPolicy(interviewer_labels, known_labels)
     comments = ()
     try:

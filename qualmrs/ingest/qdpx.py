@@ -9,9 +9,9 @@ have no place in a text project and are listed, never dropped silently.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +21,7 @@ from ..model import MANUAL, Answer, Case, Codebook, Coding, Document
 from .guards import parse_xml
 from .positions import CODE_POINTS, COUNTINGS, Counting
 from .qdc import NS, code_tree, norm_guid, refi_guid
-from .refi_sources import P, Archive, Source, note_text, read_sources, text_of
+from .refi_sources import Archive, P, Source, note_text, read_sources, text_of
 from .turns import LabelPolicy
 
 
@@ -102,7 +102,7 @@ def _read(path, archive, interviewer_labels, coder, codebook) -> RefiProject:
     documents, codings, lost = [], [], Counter()
     for src in sources:
         documents.append(document_from_text(src.name, src.positions.text, "qdpx",
-                                            hashlib.sha256(src.data).hexdigest(), policy,
+                                            src.sha256, policy,
                                             times=_line_times(src, counting or CODE_POINTS)))
         for sel in src.selections:
             span = src.positions.span(sel.start, sel.end, counting or CODE_POINTS)
@@ -134,10 +134,11 @@ def _line_times(src: Source, counting: Counting) -> dict[int, float]:
     """Seconds into the recording for each line a transcript's sync point falls on (the
     first point of a line wins), so the turns opening those lines get their time."""
     text, out = src.positions.text, {}
+    breaks = [i for i, c in enumerate(text) if c == "\n"] if src.syncs else []
     for position, ms in sorted(src.syncs):
         offset = src.positions.offset(position, counting)
         if offset is not None:
-            out.setdefault(text.count("\n", 0, offset), ms / 1000)
+            out.setdefault(bisect_left(breaks, offset), ms / 1000)
     return out
 
 

@@ -4,6 +4,7 @@ representation of PDF sources, the transcripts of audio and video sources."""
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ class Source:
 
     name: str
     positions: PositionMap
-    data: bytes
+    sha256: str  # of the bytes it was read from
     selections: list[Selection]
     syncs: list[tuple[int, int]] = field(default_factory=list)  # (position, milliseconds)
 
@@ -164,7 +165,7 @@ class _TextReader:
             while name in self._taken:
                 name, n = f"{base} ({n})", n + 1
             self._taken.add(name)
-            source = Source(name, positions, data, [])
+            source = Source(name, positions, hashlib.sha256(data).hexdigest(), [])
             self.sources.append(source)
             self._urls[url] = source
         name = source.name

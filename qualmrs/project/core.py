@@ -90,7 +90,7 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
         recoded = None
         if path.name in stored:
             if stored[path.name] != sha:
-                recoded = _changed_in_comments_only(store, path, encoding)
+                recoded = _changed_in_comments_only(store, path, encoding, sha)
                 if recoded is None:
                     raise IngestError(f"changed since it was ingested as '{path.name}'; codings "
                                       "point into the stored text, so it is not replaced (give "
@@ -105,7 +105,7 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
         stored_by_sha.setdefault(sha, path.name)  # a copy later in this batch is skipped too
         doc = recoded or _assign_cases(read_document(
             path, interviewer_labels=codebook.interviewer_labels, known_labels=known,
-            encoding=encoding), by_document)
+            encoding=encoding, sha256=sha), by_document)
         from_comments = codings_from_comments(doc, codebook)
         warnings = (() if recoded else doc.warnings) + from_comments.warnings
         if strict and warnings:
@@ -127,7 +127,8 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     return report
 
 
-def _changed_in_comments_only(store: Store, path: Path, encoding: str | None) -> Document | None:
+def _changed_in_comments_only(store: Store, path: Path, encoding: str | None,
+                              sha256: str) -> Document | None:
     """The stored document with the file's Word comments, when the file differs from the one
     ingested but its text does not (comments added in Word since); else None."""
     from ..ingest import read_document
@@ -135,8 +136,8 @@ def _changed_in_comments_only(store: Store, path: Path, encoding: str | None) ->
     if path.suffix.lower() != ".docx":
         return None
     doc = read_document(path, interviewer_labels=store.codebook.interviewer_labels,
-                        encoding=encoding)
-    old = next((d for d in store.documents() if d.name == path.name), None)
+                        encoding=encoding, sha256=sha256)
+    old = next(iter(store.documents([path.name])), None)
     if old is None or old.text != doc.text:
         return None
     return dataclasses.replace(old, comments=doc.comments)

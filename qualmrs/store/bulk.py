@@ -41,7 +41,8 @@ def _insert_sql(dialect, table, columns: tuple[str, ...]) -> tuple[str, list[int
 def fetch_rows(conn, query, batch: int = 10_000) -> Iterator[tuple]:
     """The rows of a SELECT as plain tuples, in the order of its columns, read in batches
     (consume them while ``conn`` is open)."""
-    compiled = query.compile(dialect=conn.dialect)
+    # render_postcompile: "IN (...)" lists become plain bound parameters the driver takes.
+    compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.params
     args = tuple(params[k] for k in compiled.positiontup) if compiled.positional else params
     cursor = conn.connection.dbapi_connection.cursor()

@@ -210,15 +210,19 @@ class Store(SuggestionsMixin):
         with self.transaction() as conn:
             self._add_cases(conn, cases, [])
 
-    def documents(self) -> list[Document]:
-        """Every document with its turns (cases attached), in name order."""
+    def documents(self, names: list[str] | None = None) -> list[Document]:
+        """Every document (or those ``names``) with its turns (cases attached), in name order."""
         with self.engine.connect() as conn:
-            docs = conn.execute(select(s.documents).order_by(s.documents.c.name)).all()
+            q = select(s.documents).order_by(s.documents.c.name)
+            if names is not None:
+                q = q.where(s.documents.c.name.in_(names))
+            docs = conn.execute(q).all()
             t = s.turns.c
             turns: dict[int, list[Turn]] = {}
-            for doc_id, *turn in fetch_rows(conn, select(
-                    t.document_id, t.speaker, t.start, t.end, t.role, t.case_label, t.time)
-                    .order_by(t.document_id, t.idx)):
+            q = select(t.document_id, t.speaker, t.start, t.end, t.role, t.case_label, t.time)
+            if names is not None:
+                q = q.where(t.document_id.in_([d.id for d in docs]))
+            for doc_id, *turn in fetch_rows(conn, q.order_by(t.document_id, t.idx)):
                 turns.setdefault(doc_id, []).append(Turn(*turn))
         return [Document(d.name, d.text, tuple(turns.get(d.id, ())), d.sha256, d.format)
                 for d in docs]

@@ -94,3 +94,14 @@ def test_store_migrates_version_1(project):
     store.save_model("m", "{}")
     assert store.load_model("m") == "{}"
     store.close()
+
+
+def test_store_documents_by_name(project, tmp_path):
+    from qualmrs.project import ingest
+
+    (tmp_path / "c.txt").write_text("A: Hei?\nC: Hei, målene er greie.\n", encoding="utf-8")
+    ingest(project, [tmp_path / "c.txt"])
+    everything = {d.name: d for d in project.documents()}
+    assert [d.name for d in project.documents(["c.txt"])] == ["c.txt"]
+    assert project.documents(["c.txt"]) == [everything["c.txt"]]
+    assert project.documents(["nope.txt"]) == []
