@@ -6,7 +6,8 @@ processes: the bare spaCy nb tokenizer over the transcripts (the floor), and the
 (ingest with sentences and lemmas, rule suggestions, tables) over the same text: words per
 second, their ratio and peak memory. Then `qualmrs tables` and `qualmrs matrix` on the
 1,000-interview store and `qualmrs run` on the sample, as commands (start-up included), and
-the quality of the suggestions on the sample (suggest_quality.py).
+the quality of the suggestions on the sample and on independent interviews
+(suggest_quality.py).
 
     python benchmarks/run_all.py [N ...]
 """

@@ -40,3 +40,25 @@ def test_bench_corpus_interviews_parse(tmp_path):
         assert import_codings(store, folder / "codings.csv") == made["codings"]
         assert import_answers(store, folder / "answers.csv") == made["answers"]
         assert [c.label for c in store.cases()] == [corpus.case_label(i) for i in (1, 2, 3)]
+
+
+def test_independent_interviews_read_as_written(tmp_path):
+    """The dev and test interviews of benchmarks/independent/: two informants per writer,
+    every coding anchored in its case's turns, seven answers per case."""
+    import csv
+
+    from qualmrs.model import INFORMANT
+    from qualmrs.project import open_project, run
+
+    folders = sorted((ROOT / "benchmarks" / "independent").glob("*/w*"))
+    assert len(folders) == 6
+    for folder in folders:
+        rows = list(csv.DictReader(open(folder / "codings.csv", encoding="utf-8")))
+        result = run(folder, CODEBOOK, tmp_path / folder.name, report=False)
+        assert result.codings_added == len(rows) and result.answers_added == 14
+        with open_project(result.db) as store:
+            docs = store.documents()
+            assert len(docs) == 2
+            for doc in docs:
+                cases = {t.case for t in doc.turns if t.role == INFORMANT}
+                assert len(cases) == 1 and {t.speaker for t in doc.turns} == cases | {"A"}

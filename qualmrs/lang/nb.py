@@ -27,6 +27,9 @@ LEMMA_OVERRIDES = {
     "nav": "nav", "nav-kontor": "nav-kontor", "nav-kontoret": "nav-kontor",
     "nav-kontorene": "nav-kontor", "nav-leder": "nav-leder", "nav-lederen": "nav-leder",
     "trøye": "trøye", "trøya": "trøye", "trøyen": "trøye", "trøyer": "trøye", "trøyene": "trøye",
+    # «egner seg» (is suited): simplemma leaves «egner» and reads the infinitive «egne» as
+    # «egen» (own); only the unambiguous verb form is mapped, «egne» stays «egen».
+    "egner": "egne",
 }
 
 # Answer reading (closed questions). Lemmas, lower case.

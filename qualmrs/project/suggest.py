@@ -43,6 +43,7 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
 
     report = SuggestReport()
     book = store.codebook
+    found = []
     if rules:
         if not any(c.phrases or c.patterns for c in book.codes):
             report.notes.append("the codebook has no phrases or patterns: no rule suggestions")
@@ -55,8 +56,9 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
         if not any(e.codes for e in examples):
             report.notes.append("no manual codings yet: the model needs some to learn from")
         else:
-            # Text only: with rule matches as features it scored lower (see `evaluate`).
-            fitted = ModelSuggester(min_examples=min_examples).fit(examples)
+            # With rules on, the model reads their matches as words (`rules+model` in evaluate)
+            examples = _with_rules(examples, found) if rules else examples
+            fitted = ModelSuggester(min_examples=min_examples, use_rules=rules).fit(examples)
             for code, why in sorted(fitted.skipped_.items()):
                 report.notes.append(f"model skips {code}: {why}")
             store.save_model(MODEL_NAME, fitted.to_json())
@@ -66,6 +68,14 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
             report.notes.append(f"model learned {len(fitted.codes_)} codes from {who}'s coding "
                                 f"of {len(examples)} informant turns; saved in the project")
     return report
+
+
+def _with_rules(examples, rule_codings):
+    """``examples`` with the codes the rule suggestions put on each turn."""
+    from ..analyse.evaluate import codes_on_turns
+
+    return [dataclasses.replace(e, rules=frozenset(r))
+            for e, r in zip(examples, codes_on_turns(examples, rule_codings))]
 
 
 def suggestions(store: Store):
@@ -117,9 +127,10 @@ def reject(store: Store, code: str | None = None, source: str | None = None) -> 
 
 
 def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, progress=None):
-    """Leave-one-case-out scores against a person's coding: ``rules``; ``model`` (text);
-    ``rules+model`` (the model with the rule matches as features); ``rules|model`` (either
-    one, which is what ``suggest`` stores).
+    """Leave-one-case-out scores against a person's coding: ``rules``; ``model`` (text
+    only); ``rules+model`` (the model reading the rule matches as words, which is what
+    ``suggest`` stores as ``model`` when rules are on); ``rules|model`` (a turn gets a code
+    from either, which is everything ``suggest`` stores).
 
     Returns:
         (code scores, answer summary, answer rows with gold and suggested category).
@@ -133,16 +144,17 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
         raise QualmrsError("no manual codings to evaluate against; import codings first")
     book = store.codebook
     gold = [set(e.codes) for e in examples]
-    rules = codes_on_turns(examples, RuleSuggester(book).predict(
-        steps(progress, store.documents(), "rules"), store.sentences()))
-    with_rules = [dataclasses.replace(e, rules=frozenset(r)) for e, r in zip(examples, rules)]
+    matches = RuleSuggester(book).predict(steps(progress, store.documents(), "rules"),
+                                          store.sentences())
+    rules = codes_on_turns(examples, matches)
     model = cross_validated_model(examples, lambda: ModelSuggester(min_examples=min_examples),
                                   progress)
-    both = cross_validated_model(with_rules, lambda: ModelSuggester(min_examples=min_examples,
-                                                                     use_rules=True), progress)
+    both = cross_validated_model(_with_rules(examples, matches),
+                                 lambda: ModelSuggester(min_examples=min_examples,
+                                                        use_rules=True), progress)
     codes = [c.key for c in book.codes if any(c.key in g for g in gold)]
     predicted = {"rules": rules, "model": model, "rules+model": both,
-                 "rules|model": [a | b for a, b in zip(rules, model)]}
+                 "rules|model": [a | b for a, b in zip(rules, both)]}
     frame = scores(gold, predicted, codes)
     frame.attrs.update(coder=who, n_turns=len(examples),
                        n_cases=len({e.case for e in examples}),

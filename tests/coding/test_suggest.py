@@ -43,6 +43,11 @@ def reader(book):
     ("Sammenliknes kontorene med hverandre?", "Nei, ikke egentlig. Det har jeg aldri sett.",
      "sammenliknes", "Nei"),
     ("Sammenliknes kontorene med hverandre?", "Ja, absolutt, hver måned.", "sammenliknes", "Ja"),
+    # a negator after «nei» repeats the no; it must not turn it into the middle category
+    ("Vet du hvor de andre kontorene ligger på rangeringen?", "Nei, egentlig ikke.",
+     "kjenner_rangering", "Nei"),
+    # «egner seg» asked with the compound's last part only («målinger» for «resultatmålinger»)
+    ("Er dette et felt som egner seg for sånne målinger?", "Stort sett, ja.", "egnet", "Ja"),
 ])
 def test_suggest_answer_negation_and_hedges(reader, question, reply, key, category):
     doc = document(f"A: {question}\nB: {reply}\n")
@@ -101,6 +106,23 @@ def test_suggest_model_learns_skips_and_round_trips():
     assert (0, "x") in got and (10, "y") in got and not any(s == 20 for s, _ in got)
     again = ModelSuggester.from_json(model.to_json())
     assert (again.predict_proba(ex) == pytest.approx(model.predict_proba(ex)))
+
+
+def test_suggest_model_reads_rule_matches_as_words():
+    # Code "x" is marked exactly where a rule fired, and the text says nothing about it:
+    # only the model that reads the rule matches can learn it.
+    ex = [TurnExample("d", f"case{i % 4}", i * 10, i * 10 + 5, f"samme ord her ord{i}",
+                      frozenset({"x"}) if i % 2 else frozenset(),
+                      rules=frozenset({"x"}) if i % 2 else frozenset()) for i in range(24)]
+    blind = ModelSuggester(min_examples=5, use_rules=False).fit(ex)
+    seeing = ModelSuggester(min_examples=5, use_rules=True).fit(ex)
+    hits = {c.start for c in seeing.predict(ex)}
+    assert hits == {e.start for e in ex if e.codes}
+    assert any("rule:x" in c.evidence for c in seeing.predict(ex))
+    spread = blind.predict_proba(ex)[:, 0]
+    assert spread.max() - spread.min() < 0.5  # without the rules there is nothing to go on
+    again = ModelSuggester.from_json(seeing.to_json())
+    assert {c.start for c in again.predict(ex)} == hits
 
 
 def test_suggest_evaluation_never_trains_on_the_scored_case():

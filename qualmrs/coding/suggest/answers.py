@@ -83,7 +83,8 @@ class AnswerSuggester:
         # so a cue counts when all its words stand close together, in any order.
         hits = sum(_near(turn_lemmas, c) for c in self.cues_[question.key] if c)
         content = self.content_[question.key]
-        overlap = len(content & set(turn_lemmas)) / len(content) if content else 0.0
+        overlap = (sum(_compound_present(w, turn_lemmas) for w in content) / len(content)
+                   if content else 0.0)
         return 0.7 * (1 - 0.5 ** hits) + 0.3 * overlap
 
     def predict(self, documents: list[Document]) -> list[AnswerSuggestion]:
@@ -200,7 +201,10 @@ class AnswerSuggester:
         for s, e, cat in chosen:
             cue_words = lemmas[s:e]
             near = lemmas[max(0, s - 3):s] + lemmas[e:e + 2]
-            negated = not (set(cue_words) & negators) and bool(set(near) & negators)
+            # «Nei, egentlig ikke»: a negator beside a cue that is itself a no («nei», «aldri»)
+            # repeats the no; it does not turn it round.
+            negated = (not (set(cue_words) & (negators | self.lang_["no"]))
+                       and bool(set(near) & negators))
             if negated and cat in scale.opposites:
                 target = scale.opposites[cat] if reversed_ else middle
                 if target:
@@ -216,6 +220,13 @@ class AnswerSuggester:
                 if target:
                     votes[target] = votes.get(target, 0.0) + 0.6
         return votes
+
+
+def _compound_present(word: str, lemmas: list[str]) -> bool:
+    """``word`` is in ``lemmas``, or a compound and its last part is («resultatmåling» asked
+    as «målinger», «saksområde» as «området»): Norwegian joins what English writes apart."""
+    return word in lemmas or any(len(w) >= 4 and len(word) > len(w) and word.endswith(w)
+                                 for w in lemmas)
 
 
 def _middle(scale: Scale) -> str | None:

@@ -1,5 +1,10 @@
-"""Model suggestions learned from manual codings: TF-IDF of turn lemmas, one logistic
-regression per code (scikit-learn). Codes with too few coded turns are skipped, not guessed.
+"""Model suggestions learned from manual codings: TF-IDF of turn lemmas (words and pairs of
+words, plus character 3–5-grams), one logistic regression per code (scikit-learn). Codes with
+too few coded turns are skipped, not guessed.
+
+Character n-grams because Norwegian writes compounds as one word: «resultatmøtet»,
+«målekortene» and «styringsdialog» share parts a word vocabulary cannot see. They were chosen
+on independent interviews, not on the sample (see ``benchmarks/suggest_quality.py``).
 
 The fitted state is plain numbers and words (``to_json``), so a saved model is data, not a
 pickle that could run code when a project is opened.
@@ -39,36 +44,40 @@ class ModelSuggester:
         threshold: the probability from which a code is suggested, or ``"auto"``: per code,
             the threshold with the best F1 in an inner leave-one-case-out over the training
             cases only (so choosing it never looks at a case being scored).
-        use_rules: add the rules' suggestions on each turn as features, so the model learns
-            per code how far each rule can be trusted.
+        use_rules: add the rules' suggestions on each turn as words (``rule:KEY``) to the
+            turn's lemmas, so the model learns per code how far each rule can be trusted; as
+            words they are weighted and normalised like the text, where a separate 0/1 feature
+            outweighed it.
+        chars: add the character n-gram block.
     """
 
     GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
     def __init__(self, min_examples: int = 5, threshold: float | str = "auto", C: float = 4.0,
-                 use_rules: bool = False):
+                 use_rules: bool = False, chars: bool = True):
         self.min_examples = min_examples
         self.threshold = threshold
         self.C = C
         self.use_rules = use_rules
+        self.chars = chars
+
+    def _words(self, e: TurnExample) -> str:
+        if not self.use_rules:
+            return e.lemmas
+        return e.lemmas + "".join(f" rule:{c}" for c in sorted(e.rules))
 
     def _features(self, examples: list[TurnExample]):
-        from scipy.sparse import csr_matrix, hstack
+        from scipy.sparse import hstack
 
-        X = self.vectorizer_.transform([e.lemmas for e in examples])
-        if not self.rule_codes_:
+        X = self.vectorizer_.transform([self._words(e) for e in examples])
+        if self.char_vectorizer_ is None:
             return X.tocsr()
-        R = csr_matrix(np.array([[c in e.rules for c in self.rule_codes_] for e in examples],
-                                dtype=float).reshape(len(examples), len(self.rule_codes_)))
-        return hstack([X, R]).tocsr()
+        return hstack([X, self.char_vectorizer_.transform([e.lemmas for e in examples])]).tocsr()
 
     def fit(self, examples: list[TurnExample]) -> "ModelSuggester":
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        self.vectorizer_ = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2),
-                                           min_df=2, sublinear_tf=True)
-        self.vectorizer_.fit([e.lemmas for e in examples])
-        self.rule_codes_ = sorted({c for e in examples for c in e.rules}) if self.use_rules else []
+        self.vectorizer_ = _word_vectorizer().fit([self._words(e) for e in examples])
+        self.char_vectorizer_ = (_char_vectorizer().fit([e.lemmas for e in examples])
+                                 if self.chars else None)
         X = self._features(examples)
         codes = sorted({c for e in examples for c in e.codes})
         self.coef_, self.intercept_, self.codes_, self.skipped_ = [], [], [], {}
@@ -123,13 +132,13 @@ class ModelSuggester:
 
     def predict(self, examples: list[TurnExample]) -> list[Coding]:
         """A coding of the whole turn for each code at or above ``threshold``; the evidence
-        is the turn's words that weigh most for the code."""
+        is the turn's words (not character n-grams, which mean little to a reader) that weigh
+        most for the code."""
         proba = self.predict_proba(examples)
         if not len(examples) or not self.codes_:
             return []
-        X = self._features(examples)
-        terms = [*self.vectorizer_.get_feature_names_out(),
-                 *(f"rule:{c}" for c in self.rule_codes_)]
+        terms = self.vectorizer_.get_feature_names_out()
+        X = self._features(examples)[:, :len(terms)]
         out = []
         for i, e in enumerate(examples):
             row = X[i]
@@ -137,7 +146,7 @@ class ModelSuggester:
                 p = float(proba[i, j])
                 if p < self.thresholds_[j]:
                     continue
-                weights = row.multiply(self.coef_[j]).toarray()[0]
+                weights = row.multiply(self.coef_[j][:len(terms)]).toarray()[0]
                 top = [terms[k] for k in np.argsort(weights)[::-1][:3] if weights[k] > 0]
                 out.append(Coding(e.document, e.start, e.end, code, SOURCE, SOURCE,
                                   confidence=round(p, 4), evidence="; ".join(top)))
@@ -146,31 +155,52 @@ class ModelSuggester:
     # -- saving with the project ------------------------------------------------------------
 
     def to_json(self) -> str:
+        def vectorizer(v):
+            if v is None:
+                return None
+            return {"vocabulary": {t: int(i) for t, i in v.vocabulary_.items()},
+                    "idf": v.idf_.tolist()}
+
         return json.dumps({
             "params": {"min_examples": self.min_examples, "threshold": self.threshold,
-                       "C": self.C, "use_rules": self.use_rules},
-            "rule_codes": self.rule_codes_, "thresholds": self.thresholds_.tolist(),
-            "vocabulary": {t: int(i) for t, i in self.vectorizer_.vocabulary_.items()},
-            "idf": self.vectorizer_.idf_.tolist(), "codes": self.codes_,
+                       "C": self.C, "use_rules": self.use_rules, "chars": self.chars},
+            "thresholds": self.thresholds_.tolist(), "words": vectorizer(self.vectorizer_),
+            "chars": vectorizer(self.char_vectorizer_), "codes": self.codes_,
             "coef": self.coef_.tolist(), "intercept": self.intercept_.tolist(),
             "skipped": self.skipped_}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> "ModelSuggester":
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        def vectorizer(make, saved):
+            if saved is None:
+                return None
+            v = make()
+            v.vocabulary_ = saved["vocabulary"]
+            v.idf_ = np.array(saved["idf"])
+            return v
 
         data = json.loads(text)
         model = cls(**data["params"])
-        vec = TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=2,
-                              sublinear_tf=True)
-        vec.vocabulary_ = data["vocabulary"]
-        vec.idf_ = np.array(data["idf"])
-        model.vectorizer_ = vec
+        model.vectorizer_ = vectorizer(_word_vectorizer, data["words"])
+        model.char_vectorizer_ = vectorizer(_char_vectorizer, data["chars"])
         model.codes_ = data["codes"]
-        model.rule_codes_ = data["rule_codes"]
         model.thresholds_ = np.array(data["thresholds"])
-        model.coef_ = np.array(data["coef"]).reshape(len(model.codes_),
-                                                     len(data["idf"]) + len(model.rule_codes_))
+        width = sum(len(v.idf_) for v in (model.vectorizer_, model.char_vectorizer_) if v)
+        model.coef_ = np.array(data["coef"]).reshape(len(model.codes_), width)
         model.intercept_ = np.array(data["intercept"])
         model.skipped_ = data["skipped"]
         return model
+
+
+def _word_vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), min_df=2,
+                           sublinear_tf=True)
+
+
+def _char_vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    # char_wb: n-grams inside word boundaries, so they are parts of words, not of phrases
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True)
