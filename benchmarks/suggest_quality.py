@@ -35,31 +35,26 @@ class Study:
     answers_found: list
 
 
-def load(folder: Path, out: Path) -> Study:
-    from qualmrs.analyse.evaluate import codes_on_turns, turn_examples
+def load(db: Path) -> Study:
+    from qualmrs.analyse.evaluate import turn_examples, with_rule_codes
     from qualmrs.coding.suggest import AnswerSuggester, RuleSuggester
-    from qualmrs.project import open_project, run
+    from qualmrs.project import open_project
 
-    result = run(folder, BOOK, out, report=False)
-    with open_project(result.db) as store:
+    with open_project(db) as store:
         docs, sents = store.documents(), store.sentences()
-        examples = turn_examples(docs, sents, store.codings())
-        matches = codes_on_turns(examples, RuleSuggester(store.codebook).predict(docs, sents))
-        examples = [dataclasses.replace(e, rules=frozenset(r)) for e, r in zip(examples, matches)]
+        examples = with_rule_codes(turn_examples(docs, sents, store.codings()),
+                                   RuleSuggester(store.codebook).predict(docs, sents))
         found = [s.answer() for s in AnswerSuggester(store.codebook).predict(docs)]
         return Study(examples, store.answers(), found)
 
 
 def held_out(train: list, test: list) -> dict[str, list[set[str]]]:
     """Codes per test turn from each method, the model fitted on ``train`` only."""
+    from qualmrs.analyse.evaluate import codes_on_turns
     from qualmrs.coding.suggest import ModelSuggester
 
     def fitted(use_rules: bool) -> list[set[str]]:
-        at = {(e.document, e.start): i for i, e in enumerate(test)}
-        out: list[set[str]] = [set() for _ in test]
-        for c in ModelSuggester(use_rules=use_rules).fit(train).predict(test):
-            out[at[(c.document, c.start)]].add(c.code)
-        return out
+        return codes_on_turns(test, ModelSuggester(use_rules=use_rules).fit(train).predict(test))
 
     rules = [set(e.rules) for e in test]
     both = fitted(True)
@@ -83,8 +78,11 @@ def micro_line(test: list, predicted: dict[str, list[set[str]]]) -> str:
 def independent(tmp: Path, sample: Study, scored: str) -> None:
     from qualmrs.analyse.evaluate import answer_scores
 
-    sets = {part: [load(w, tmp / f"{part}-{w.name}") for w in sorted((INDEPENDENT / part).iterdir())
-                   if w.is_dir()] for part in ("dev", "test")}
+    from qualmrs.project import run
+
+    sets = {part: [load(run(w, BOOK, tmp / f"{part}-{w.name}", report=False).db)
+                   for w in sorted((INDEPENDENT / part).iterdir()) if w.is_dir()]
+            for part in ("dev", "test")}
     target = [e for s in sets[scored] for e in s.examples]
     cases = len({e.case for e in target})
     print(f"\nIndependent {scored} interviews: {cases} cases, {len(target)} informant turns, "
@@ -122,8 +120,7 @@ def main() -> None:
         print(f"answer accuracy: {summary['accuracy'][0]:.3f} "
               f"({summary['correct'][0]} of {summary['n'][0]}, "
               f"{summary['not_found'][0]} not found)")
-        independent(tmp, load(ROOT / "transcripts_sample", tmp / "sample"),
-                    "dev" if args.dev else "test")
+        independent(tmp, load(result.db), "dev" if args.dev else "test")
 
 
 if __name__ == "__main__":

@@ -43,6 +43,15 @@ def codes_on_turns(examples: list[TurnExample], suggestions: list[Coding]) -> li
             for e in examples]
 
 
+def with_rule_codes(examples: list[TurnExample],
+                    rule_codings: list[Coding]) -> list[TurnExample]:
+    """``examples`` carrying the codes the rule suggestions put on each turn (``rules``)."""
+    import dataclasses
+
+    return [dataclasses.replace(e, rules=frozenset(r))
+            for e, r in zip(examples, codes_on_turns(examples, rule_codings))]
+
+
 def cross_validated_model(examples: list[TurnExample], make_model: Callable,
                           progress: Callable | None = None) -> list[set[str]]:
     """Model codes per turn, each case predicted by a model fitted without that case.
@@ -54,10 +63,9 @@ def cross_validated_model(examples: list[TurnExample], make_model: Callable,
     for case in cases if progress is None else progress(cases, total=len(cases), desc="folds"):
         train = [e for e in examples if e.case != case]
         held = [i for i, e in enumerate(examples) if e.case == case]
-        model = make_model().fit(train)
-        index = {(examples[i].document, examples[i].start): i for i in held}
-        for c in model.predict([examples[i] for i in held]):
-            predicted[index[(c.document, c.start)]].add(c.code)
+        turns = [examples[i] for i in held]
+        for i, codes in zip(held, codes_on_turns(turns, make_model().fit(train).predict(turns))):
+            predicted[i] = codes
     return predicted
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 
 from ..errors import QualmrsError
@@ -23,12 +22,12 @@ class SuggestReport:
     notes: list[str] = field(default_factory=list)
 
 
-def _training(store: Store, coder: str | None):
+def _training(store: Store, coder: str | None, documents, sentences):
     from ..analyse.evaluate import turn_examples
 
     who = choose_coder(store, coder)
     codings = store.codings(coder=who) if who else []
-    return who, turn_examples(store.documents(), store.sentences(), codings)
+    return who, turn_examples(documents, sentences, codings)
 
 
 def suggest(store: Store, rules: bool = True, model: bool = True,
@@ -41,23 +40,25 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
     """
     from ..coding.suggest import ModelSuggester, RuleSuggester
 
+    from ..analyse.evaluate import with_rule_codes
+
     report = SuggestReport()
     book = store.codebook
+    documents, sentences = store.documents(), store.sentences()
     found = []
     if rules:
         if not any(c.phrases or c.patterns for c in book.codes):
             report.notes.append("the codebook has no phrases or patterns: no rule suggestions")
-        found = RuleSuggester(book).predict(steps(progress, store.documents(), "rules"),
-                                            store.sentences())
+        found = RuleSuggester(book).predict(steps(progress, documents, "rules"), sentences)
         store.replace_suggestions("rule", codings=found)
         report.rules = len(found)
     if model:
-        who, examples = _training(store, coder)
+        who, examples = _training(store, coder, documents, sentences)
         if not any(e.codes for e in examples):
             report.notes.append("no manual codings yet: the model needs some to learn from")
         else:
             # With rules on, the model reads their matches as words (`rules+model` in evaluate)
-            examples = _with_rules(examples, found) if rules else examples
+            examples = with_rule_codes(examples, found) if rules else examples
             fitted = ModelSuggester(min_examples=min_examples, use_rules=rules).fit(examples)
             for code, why in sorted(fitted.skipped_.items()):
                 report.notes.append(f"model skips {code}: {why}")
@@ -68,14 +69,6 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
             report.notes.append(f"model learned {len(fitted.codes_)} codes from {who}'s coding "
                                 f"of {len(examples)} informant turns; saved in the project")
     return report
-
-
-def _with_rules(examples, rule_codings):
-    """``examples`` with the codes the rule suggestions put on each turn."""
-    from ..analyse.evaluate import codes_on_turns
-
-    return [dataclasses.replace(e, rules=frozenset(r))
-            for e, r in zip(examples, codes_on_turns(examples, rule_codings))]
 
 
 def suggestions(store: Store):
@@ -135,23 +128,23 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     Returns:
         (code scores, answer summary, answer rows with gold and suggested category).
     """
-    from ..analyse.evaluate import (answer_scores, codes_on_turns, cross_validated_model,
-                                    micro_f1_intervals, scores)
+    from ..analyse.evaluate import (answer_scores, cross_validated_model, micro_f1_intervals,
+                                    scores, with_rule_codes)
     from ..coding.suggest import AnswerSuggester, ModelSuggester, RuleSuggester
 
-    who, examples = _training(store, coder)
+    documents, sentences = store.documents(), store.sentences()
+    who, examples = _training(store, coder, documents, sentences)
     if not any(e.codes for e in examples):
         raise QualmrsError("no manual codings to evaluate against; import codings first")
     book = store.codebook
     gold = [set(e.codes) for e in examples]
-    matches = RuleSuggester(book).predict(steps(progress, store.documents(), "rules"),
-                                          store.sentences())
-    rules = codes_on_turns(examples, matches)
+    matched = with_rule_codes(examples, RuleSuggester(book).predict(
+        steps(progress, documents, "rules"), sentences))
+    rules = [set(e.rules) for e in matched]
     model = cross_validated_model(examples, lambda: ModelSuggester(min_examples=min_examples),
                                   progress)
-    both = cross_validated_model(_with_rules(examples, matches),
-                                 lambda: ModelSuggester(min_examples=min_examples,
-                                                        use_rules=True), progress)
+    both = cross_validated_model(matched, lambda: ModelSuggester(min_examples=min_examples,
+                                                                  use_rules=True), progress)
     codes = [c.key for c in book.codes if any(c.key in g for g in gold)]
     predicted = {"rules": rules, "model": model, "rules+model": both,
                  "rules|model": [a | b for a, b in zip(rules, both)]}
@@ -160,6 +153,6 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
                        n_cases=len({e.case for e in examples}),
                        intervals=micro_f1_intervals(gold, predicted, codes,
                                                     [e.case for e in examples]))
-    found = [s.answer() for s in AnswerSuggester(book).predict(store.documents())]
+    found = [s.answer() for s in AnswerSuggester(book).predict(documents)]
     summary, rows = answer_scores(store.answers(coder=who) if who else [], found)
     return frame, summary, rows

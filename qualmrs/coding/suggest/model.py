@@ -127,18 +127,21 @@ class ModelSuggester:
         """Probabilities, examples × ``codes_``."""
         if not self.codes_:
             return np.zeros((len(examples), 0))
-        X = self._features(examples)
+        return self._proba(self._features(examples))
+
+    def _proba(self, X) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(X @ self.coef_.T + self.intercept_)))
 
     def predict(self, examples: list[TurnExample]) -> list[Coding]:
         """A coding of the whole turn for each code at or above ``threshold``; the evidence
         is the turn's words (not character n-grams, which mean little to a reader) that weigh
         most for the code."""
-        proba = self.predict_proba(examples)
         if not len(examples) or not self.codes_:
             return []
+        features = self._features(examples)
+        proba = self._proba(features)
         terms = self.vectorizer_.get_feature_names_out()
-        X = self._features(examples)[:, :len(terms)]
+        X = features[:, :len(terms)]
         out = []
         for i, e in enumerate(examples):
             row = X[i]
