@@ -22,7 +22,7 @@ COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 TOP_FIELDS = {"name", "language", "interviewer_labels", "codes", "scales", "questions", "tables",
               "description"}
 CODE_FIELDS = {"key", "name", "description", "include", "exclude", "examples", "color",
-               "children", "phrases", "patterns"}
+               "children", "phrases", "patterns", "was"}
 SCALE_FIELDS = {"name", "categories", "cues", "opposites"}
 QUESTION_FIELDS = {"key", "text", "scale", "cues"}
 TABLE_FIELDS = {"id", "title", "questions"}
@@ -121,9 +121,25 @@ def parse_codebook(text: str, path: str = "<codebook>",
         raise CodebookError("the codebook must be a mapping with 'codes', 'scales', "
                             "'questions' and 'tables'", path=path, line=1)
     book = v.codebook(data, text)
+    _check_was(book, v)
     if v.problems:
         raise CodebookError(problems=v.problems)
     return book
+
+
+def _check_was(book: Codebook, v: "_Validator") -> None:
+    """An earlier key (``was:``) names a code that is gone, and only one code claims it."""
+    keys = {c.key for c in book.codes}
+    claimed: dict[str, str] = {}
+    for c in book.codes:
+        for old in c.was:
+            if old in keys:
+                v.problem(None, f"{c.key}.was", f"'{old}' is still a code of this codebook; "
+                          "'was' lists keys that are gone")
+            elif old in claimed:
+                v.problem(None, f"{c.key}.was", f"'{old}' is also listed under "
+                          f"{claimed[old]}.was; codings can move to one code only")
+            claimed[old] = c.key
 
 
 def _plain(value):
@@ -230,7 +246,8 @@ class _Validator:
                             exclude=self.text(m, "exclude", where, required=False),
                             examples=self.strings(m, "examples", where), color=color,
                             parent=parent, phrases=self.strings(m, "phrases", where),
-                            patterns=self.patterns(m, where)))
+                            patterns=self.patterns(m, where),
+                            was=self.strings(m, "was", where)))
             if "children" in m:
                 children = m["children"]
                 if isinstance(children, _LineList):

@@ -69,6 +69,15 @@ def did_you_mean(name: str, known: list[str] | tuple[str, ...] | set[str]) -> st
 
     known = sorted(known)
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if "." not in name:
+        # a child's bare name («kontroll») means its dotted key, not its parent's
+        tails: dict[str, list[str]] = {}
+        for k in known:
+            if "." in k:
+                tails.setdefault(k.rsplit(".", 1)[-1], []).append(k)
+        hits = [k for t in difflib.get_close_matches(name, list(tails), n=3, cutoff=0.8)
+                for k in tails[t]]
+        close = list(dict.fromkeys(hits + close))[:3]
     if close:
         return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
     if len(known) <= 12:

@@ -77,6 +77,10 @@ class Document:
     def _turn_starts(self) -> list[int]:  # computed once: turn_at runs per coding
         return [t.start for t in self.turns]
 
+    @cached_property
+    def _turn_ends(self) -> list[int]:
+        return [t.end for t in self.turns]
+
     def turn_at(self, start: int, end: int) -> Turn | None:
         """The turn holding all of ``[start, end)``, or None (outside turns, or across two)."""
         from bisect import bisect_right
@@ -101,6 +105,7 @@ class Code:
     parent: str | None = None
     phrases: tuple[str, ...] = ()  # words or phrases, matched on lemmas (any inflection)
     patterns: tuple = ()  # spaCy Matcher token patterns (lists of dicts) on lemmas
+    was: tuple[str, ...] = ()  # earlier keys of this code: their codings move here
 
     @property
     def theme(self) -> str:
@@ -180,7 +185,12 @@ class Case:
 
 @dataclass(frozen=True)
 class Coding:
-    """A code applied to a span of a document by a coder (a person, or a suggester)."""
+    """A code applied to a span of a document by a coder (a person, or a suggester).
+
+    ``id``, ``origin`` (where a manual coding came from: ``file:codings.csv``,
+    ``word:intervju_b.docx``, ``browser``, ...), ``origin_key`` (its row, comment or cell there)
+    and ``created`` are the store's bookkeeping: two codings that differ only in them are equal.
+    """
 
     document: str
     start: int
@@ -191,6 +201,10 @@ class Coding:
     memo: str = ""
     confidence: float | None = None
     evidence: str = ""
+    id: int | None = field(default=None, compare=False)
+    origin: str = field(default="", compare=False)
+    origin_key: str = field(default="", compare=False)
+    created: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -207,6 +221,9 @@ class Answer:
     start: int | None = None
     end: int | None = None
     confidence: float | None = None
+    id: int | None = field(default=None, compare=False)
+    origin: str = field(default="", compare=False)
+    origin_key: str = field(default="", compare=False)
 
 
 def documents_by_case(documents) -> dict[str, list[Document]]:

@@ -19,12 +19,21 @@ def sample_dir() -> Path:
 
 
 def codebook_path() -> Path:
+    """The sample study's codebook (``codebooks/mrs_nav.yaml``)."""
     return ROOT / "codebooks" / "mrs_nav.yaml"
 
 
 def load_sample(out: str | Path):
-    """Run the sample study into ``out`` and return the opened project store."""
-    from .project import open_project, run
+    """Run the sample study into the folder ``out`` and open its project.
+
+    Eight fictional NAV leader interviews in Norwegian (see ``transcripts_sample/README.md``),
+    coded by one coder (BHO), with answers that give the thesis's Tabell 4-1 to 4-3.
+
+    Returns:
+        ``qualmrs.Project`` of ``out/project.db`` (tables, matrix and report are written
+        under ``out`` too, except the report).
+    """
+    from .project import open, run
 
     result = run(sample_dir(), codebook_path(), out, report=False)
-    return open_project(result.db)
+    return open(result.db)

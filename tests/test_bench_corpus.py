@@ -37,8 +37,8 @@ def test_bench_corpus_interviews_parse(tmp_path):
             assert [t.role for t in doc.turns] == [INTERVIEWER, INFORMANT] * (len(doc.turns) // 2)
             assert {t.speaker for t in doc.turns} == {corpus.INTERVIEWER, label}
             assert {t.case for t in doc.turns if t.role == INFORMANT} == {label}
-        assert import_codings(store, folder / "codings.csv") == made["codings"]
-        assert import_answers(store, folder / "answers.csv") == made["answers"]
+        assert import_codings(store, folder / "codings.csv").codings[0] == made["codings"]
+        assert import_answers(store, folder / "answers.csv").answers[0] == made["answers"]
         assert [c.label for c in store.cases()] == [corpus.case_label(i) for i in (1, 2, 3)]
 
 

@@ -105,6 +105,7 @@ def test_sample_changing_an_answer_changes_the_table(sample_copy, tmp_path):
 def test_sample_loader(tmp_path):
     from qualmrs.sample import load_sample
 
-    with load_sample(tmp_path) as store:
-        assert len(store.documents()) == 8 and len(store.cases()) == 8
-        assert store.cases()[0].attributes["rolle"] == "kontorleder"
+    with load_sample(tmp_path) as project:
+        study = project.study()
+        assert len(study.documents) == 8 and len(study.cases) == 8
+        assert study.cases[0].attributes["rolle"] == "kontorleder"

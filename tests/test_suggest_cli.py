@@ -30,7 +30,7 @@ def test_suggest_cli_contracts_and_manual_untouched(sample_db, tmp_path):
     r = invoke("suggestions", sample_db, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert list(rows[0]) == ["document", "case", "start", "end", "code", "source",
-                             "confidence", "text"]
+                             "confidence", "text", "id"]
     assert {x["source"] for x in rows} == {"rule", "model"}
     r = invoke("suggest-answers", sample_db, "--format", "csv")
     answers = list(csv.DictReader(io.StringIO(r.stdout)))

@@ -24,7 +24,8 @@ def theme_matrix(codebook: Codebook, documents: list[Document], codings: list[Co
     """Rows are cases, columns themes (``level="theme"``) or codes; cells list the quotes.
 
     Each cell is a list of quote strings in document order; at theme level a quote is
-    prefixed with its sub-code's name in brackets.
+    prefixed with its sub-code's name in brackets; a coding's memo follows its quote
+    («— memo: …»).
     """
     if level not in ("theme", "code"):
         raise ValueError("level must be 'theme' or 'code'")
@@ -39,6 +40,8 @@ def theme_matrix(codebook: Codebook, documents: list[Document], codings: list[Co
         quote = docs[c.document].text[c.start:c.end]
         if level == "theme" and c.code != column:
             quote = f"[{codebook.code(c.code).name}] {quote}"
+        if c.memo:
+            quote += f" — memo: {c.memo}"
         cells.setdefault((case, column), []).append(quote)
     rows = _cases_in_order(cases, {k[0] for k in cells})
     frame = pd.DataFrame([[cells.get((r, col), []) for col in columns] for r in rows],
@@ -49,12 +52,25 @@ def theme_matrix(codebook: Codebook, documents: list[Document], codings: list[Co
 
 def code_counts(codebook: Codebook, documents: list[Document], codings: list[Coding],
                 cases: list[Case]) -> pd.DataFrame:
-    """Number of codings per code (rows, codebook order) and case (columns), with totals."""
+    """Number of coded segments per code (rows, codebook order) and case (columns), with
+    totals. A code with sub-codes counts the segments coded with it or any of them, each
+    segment once (so a theme's row says how much was said on the theme)."""
     docs = {d.name: d for d in documents}
-    pairs = [(c.code, _case_of(docs, c)) for c in codings]
-    pairs = [p for p in pairs if p[1] is not None]
-    columns = _cases_in_order(cases, {p[1] for p in pairs})
     keys = [c.key for c in codebook.codes]
+    parents = {k.rsplit(".", 1)[0] for k in keys if "." in k}
+    spans: set[tuple] = set()  # (code, case, document, start, end): a segment counts once
+    for c in codings:
+        case = _case_of(docs, c)
+        if case is None:
+            continue
+        parts = c.code.split(".")
+        for i in range(1, len(parts) + 1):
+            if ".".join(parts[:i]) in parents:
+                spans.add((".".join(parts[:i]), case, c.document, c.start, c.end))
+        if c.code not in parents:
+            spans.add((c.code, case, c.document, c.start, c.end, c.coder, c.source))
+    pairs = [(s[0], s[1]) for s in spans]
+    columns = _cases_in_order(cases, {p[1] for p in pairs})
     counted = Counter(pairs)  # one .loc update per coding took seconds on large studies
     frame = pd.DataFrame([[counted[(k, case)] for case in columns] for k in keys],
                          index=pd.Index(keys, name="code"), columns=columns, dtype="int64")

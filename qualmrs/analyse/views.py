@@ -102,7 +102,7 @@ def shorten(text: str, max_words: int | None) -> str:
 def quotes(codebook: Codebook, documents: list[Document], codings: list[Coding],
            cases: list[Case], code: str, max_words: int | None = None) -> pd.DataFrame:
     """Every segment coded with ``code`` (or a sub-code), in document order, with the case and
-    its attributes: ready to quote in a chapter."""
+    its attributes, the code's name and the coder's memo: ready to quote in a chapter."""
     docs = {d.name: d for d in documents}
     attrs = {c.label: dict(c.attributes) for c in cases}
     names = sorted({k for a in attrs.values() for k in a})
@@ -113,10 +113,10 @@ def quotes(codebook: Codebook, documents: list[Document], codings: list[Coding],
         turn = docs[c.document].turn_at(c.start, c.end)
         case = turn.case if turn and turn.case else ""
         rows.append([c.document, case, *[attrs.get(case, {}).get(n, "") for n in names],
-                     c.code, c.start, c.end, shorten(docs[c.document].text[c.start:c.end],
-                                                     max_words)])
-    return pd.DataFrame(rows, columns=["document", "case", *names, "code", "start", "end",
-                                       "quote"])
+                     c.code, codebook.code(c.code).name, c.start, c.end,
+                     shorten(docs[c.document].text[c.start:c.end], max_words), c.memo])
+    return pd.DataFrame(rows, columns=["document", "case", *names, "code", "name", "start",
+                                       "end", "quote", "memo"])
 
 
 def word_frequency(documents: list[Document], sentences: dict[str, list[Sentence]],

@@ -5,6 +5,7 @@ from . import study  # noqa: F401  isort: skip
 from . import explore  # noqa: F401  isort: skip
 from . import coders  # noqa: F401  isort: skip
 from . import interchange  # noqa: F401  isort: skip
+from . import edits  # noqa: F401  isort: skip
 from .app import app
 
 __all__ = ["app", "main"]

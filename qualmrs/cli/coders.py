@@ -34,10 +34,10 @@ def agreement_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn, codes: 
                   out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
     """Inter-coder agreement per code (percent, Cohen's kappa, Krippendorff's alpha) and on answers."""
     from ..export import frames
-    from ..project import agreement, open_project
+    from ..project import open
 
-    with open_project(db) as store:
-        codings, answers = agreement(store, coders, unit.value, _codes(codes), themes)
+    with open(db) as project:
+        codings, answers = project.agreement(coders, unit.value, _codes(codes), themes)
     a = codings.attrs
     heading = (f"Agreement between {' and '.join(a['coders'])}; unit: informant {a['unit']} "
                f"(code present or absent), {a['n_units']} units in {len(a['documents'])} "
@@ -64,10 +64,10 @@ def disagreements_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn,
                       out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
     """Units and answers where two coders differ, with a decision column to fill in."""
     from ..export import frames
-    from ..project import disagreements, open_project
+    from ..project import open
 
-    with open_project(db) as store:
-        frame = disagreements(store, coders, unit.value, _codes(codes))
+    with open(db) as project:
+        frame = project.disagreements(coders, unit.value, _codes(codes))
     if out is not None:
         _say(f"Wrote {frames.write(frame, out, format.value)} ({len(frame)} disagreements)")
     elif format is SheetFormat.xlsx:
@@ -82,10 +82,10 @@ def consensus_cmd(db: DB, from_: Annotated[Path, typer.Option("--from", help=(
                       "The disagreements file (.csv or .xlsx) with decisions filled in."))],
                   coder: Annotated[str, typer.Option(help="Name of the new coder.")] = "consensus"):
     """Import decided disagreements as a new coder (agreed codes plus decisions)."""
-    from ..project import consensus, open_project
+    from ..project import open
 
-    with open_project(db) as store:
-        n_codings, n_answers = consensus(store, from_, coder)
+    with open(db) as project:
+        n_codings, n_answers = project.consensus(from_, coder)
     _say(f"Coder '{coder}': {n_codings} coding(s) and {n_answers} answer(s) stored")
 
 
@@ -97,10 +97,10 @@ def suggest_cmd(db: DB, rules: Annotated[bool, typer.Option("--rules/--no-rules"
                     help="A model learned from the manual codings.")] = True,
                 coder: CoderOpt = None, quiet: QuietOpt = False):
     """Fill rule and model suggestions (kept apart from manual codings)."""
-    from ..project import open_project, suggest
+    from ..project import open
 
-    with open_project(db) as store:
-        report = suggest(store, rules, model, coder, progress=_progress(quiet))
+    with open(db) as project:
+        report = project.suggest(rules, model, coder, progress=_progress(quiet))
     for note in report.notes:
         _say(f"Note: {note}")
     if not quiet:
@@ -113,10 +113,10 @@ OutOpt = Annotated[Optional[Path], typer.Option(help="Output file.")]
 
 
 def _listing(db: Path, function: str, format: SheetFormat, out: Path | None) -> None:
-    from .. import project
+    from ..project import open
 
-    with project.open_project(db) as store:
-        frame = getattr(project, function)(store)
+    with open(db) as project:
+        frame = getattr(project, function)()
     _write_frame(frame, TableFormat(format.value), out, index=False)
 
 
@@ -140,10 +140,10 @@ def accept_cmd(db: DB, coder: Annotated[str, typer.Option(help="The person accep
                code: Annotated[Optional[str], typer.Option(help="Only this code (and its sub-codes).")] = None,
                min_confidence: Annotated[float, typer.Option(help="Only suggestions this confident.")] = 0.0):
     """Promote suggestions to manual codings (and answers) of --coder."""
-    from ..project import accept, open_project
+    from ..project import open
 
-    with open_project(db) as store:
-        n, m = accept(store, coder, code, min_confidence)
+    with open(db) as project:
+        n, m = project.accept(coder, code, min_confidence)
     _say(f"Accepted {n} coding(s) and {m} answer(s) as {coder}'s")
 
 
@@ -152,10 +152,10 @@ def accept_cmd(db: DB, coder: Annotated[str, typer.Option(help="The person accep
 def reject_cmd(db: DB, code: Annotated[Optional[str], typer.Option(help="Only this code.")] = None,
                source: Annotated[Optional[str], typer.Option(help="Only 'rule' or 'model'.")] = None):
     """Drop suggestions; manual codings are not touched."""
-    from ..project import open_project, reject
+    from ..project import open
 
-    with open_project(db) as store:
-        n, m = reject(store, code, source)
+    with open(db) as project:
+        n, m = project.reject(code, source)
     _say(f"Dropped {n} suggested coding(s) and {m} suggested answer(s)")
 
 
@@ -176,11 +176,11 @@ def evaluate_cmd(db: DB, coder: CoderOpt = None,
     """Leave-one-case-out precision, recall and F1 of the suggestions, and answer accuracy."""
     from ..analyse.evaluate import confusion
     from ..export import frames
-    from ..project import evaluate, open_project
+    from ..project import open
 
-    with open_project(db) as store:
-        codes, summary, rows = evaluate(store, coder, progress=_progress(quiet))
-        book = store.codebook
+    with open(db) as project:
+        codes, summary, rows = project.evaluate(coder, progress=_progress(quiet))
+        book = project.codebook
     a = codes.attrs
     heading = (f"Suggestions against {a['coder']}'s coding; unit: informant turn "
                f"({a['n_turns']} turns, {a['n_cases']} cases), leave-one-case-out: the model "

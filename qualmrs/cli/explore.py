@@ -16,12 +16,16 @@ SuggOpt = Annotated[bool, typer.Option("--suggestions/--no-suggestions",
                                        help="Count rule and model suggestions too.")]
 
 
-def _show(function: str, db: Path, format: SheetFormat, out: Path | None, index: bool,
-          **kwargs) -> None:
-    from .. import project
+def _study(db: Path, coder: str | None, suggestions: bool = False):
+    from ..project import open
 
-    with project.open_project(db) as store:
-        frame = getattr(project, function)(store, **kwargs)
+    with open(db) as project:
+        return project.study(coder, suggestions)
+
+
+def _show(view: str, db: Path, format: SheetFormat, out: Path | None, index: bool,
+          coder: str | None, suggestions: bool, **kwargs) -> None:
+    frame = getattr(_study(db, coder, suggestions), view)(**kwargs)
     _write_frame(frame, TableFormat(format.value), out, index=index)
 
 
@@ -52,7 +56,7 @@ def cooccurrence_cmd(db: DB, jaccard: Annotated[bool, typer.Option(
                      format: FormatOpt = SheetFormat.md, out: OutOpt = None,
                      coder: CoderOpt = None, suggestions: SuggOpt = False):
     """How often two codes are on the same informant turn."""
-    _show("cooccurrence", db, format, out, True, normalise=jaccard, coder=coder,
+    _show("cooccurrence", db, format, out, True, jaccard=jaccard, coder=coder,
           suggestions=suggestions)
 
 
@@ -75,10 +79,6 @@ def words_cmd(db: DB, by: Annotated[str, typer.Option(help="'code' or 'case'.")]
               format: FormatOpt = SheetFormat.md, out: OutOpt = None, coder: CoderOpt = None,
               suggestions: SuggOpt = False):
     """Most frequent lemmas per code or case, stop words left out."""
-    from ..errors import QualmrsError
-
-    if by not in ("code", "case"):
-        raise QualmrsError("--by is 'code' or 'case'")
     _show("words", db, format, out, False, by=by, top=top, coder=coder, suggestions=suggestions)
 
 
@@ -87,10 +87,7 @@ def words_cmd(db: DB, by: Annotated[str, typer.Option(help="'code' or 'case'.")]
 def plots_cmd(db: DB, out: Annotated[Path, typer.Option(help="Folder for the figures.")],
               coder: CoderOpt = None, suggestions: SuggOpt = False):
     """Figures as PNG and SVG: frequency tables, heatmaps, codes by attribute."""
-    from ..project import open_project, plots
-
-    with open_project(db) as store:
-        made = plots(store, out, coder, suggestions)
+    made = _study(db, coder, suggestions).plots(out)
     _say(f"Wrote {len(made)} figures (PNG and SVG) under {out}")
 
 
@@ -99,9 +96,6 @@ def plots_cmd(db: DB, out: Annotated[Path, typer.Option(help="Folder for the fig
 def report_cmd(db: DB, out: Annotated[Path, typer.Option(help="The HTML file to write.")],
                coder: CoderOpt = None, suggestions: SuggOpt = False, quiet: QuietOpt = False):
     """One self-contained HTML report: overview, tables, figures, matrix, quotes per theme."""
-    from ..project import open_project, report
-
-    with open_project(db) as store:
-        path = report(store, out, coder, suggestions, progress=_progress(quiet))
+    path = _study(db, coder, suggestions).report(out, progress=_progress(quiet))
     if not quiet:
         _say(f"Wrote {path}")

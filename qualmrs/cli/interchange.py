@@ -35,10 +35,10 @@ def import_qdc_cmd(qdc: Path, out: Path):
 def export_qdpx_cmd(db: DB, out: Path,
                     name: Annotated[Optional[str], typer.Option(help="Project name.")] = None):
     """Write the project (sources, codebook, cases, manual codings, memos) as a .qdpx."""
-    from ..project import export_qdpx, open_project
+    from ..project import open
 
-    with open_project(db) as store:
-        path = export_qdpx(store, out, name)
+    with open(db) as project:
+        path = project.export_qdpx(out, name)
     _say(f"Wrote {path}")
 
 
@@ -75,12 +75,12 @@ def coding_sheet_cmd(db: DB, out: Path,
                          help="Only these documents (repeat the option).")] = None):
     """Write a coding sheet (.xlsx): a row per segment, a column per code and question."""
     from ..errors import QualmrsError
-    from ..project import coding_sheet, open_project
+    from ..project import open
 
     if level not in ("turn", "sentence"):
         raise QualmrsError("--level is 'turn' or 'sentence'")
-    with open_project(db) as store:
-        path = coding_sheet(store, out, level, documents)
+    with open(db) as project:
+        path = project.coding_sheet(out, level, documents)
     _say(f"Wrote {path}; mark code cells with x, write answers on each case's first row")
 
 
@@ -89,8 +89,9 @@ def coding_sheet_cmd(db: DB, out: Path,
 def import_coding_sheet_cmd(db: DB, file: Path,
                             coder: Annotated[str, typer.Option(help="Who filled it in.")]):
     """Import a filled coding sheet as --coder's manual codings and answers."""
-    from ..project import import_coding_sheet, open_project
+    from ..project import open
+    from .study import _synced
 
-    with open_project(db) as store:
-        n, m = import_coding_sheet(store, file, coder)
-    _say(f"Imported {n} coding(s) and {m} answer(s) as {coder}'s")
+    with open(db) as project:
+        report = project.import_coding_sheet(file, coder)
+    _say(_synced(report) + f" (as {coder}'s)")

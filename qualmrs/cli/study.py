@@ -16,9 +16,9 @@ from .app import (DB, CoderOpt, Level, MatrixLevel, QuietOpt, TableFormat,
 @_errors_as_lines
 def init(db: DB, codebook: Annotated[Path, typer.Option(help="Codebook YAML file.")]):
     """Create a project database with a codebook."""
-    from ..project import init_project
+    from ..project import create
 
-    init_project(db, codebook).close()
+    create(db, codebook).close()
     _say(f"Created {db}")
 
 
@@ -33,10 +33,10 @@ def ingest_cmd(db: DB,
                    help="Refuse a file that would give a warning instead of ingesting it.")] = False,
                quiet: QuietOpt = False):
     """Read transcripts (.txt .md .docx .vtt .srt) into the project."""
-    from ..project import ingest, open_project
+    from ..project import open
 
-    with open_project(db) as store:
-        report = ingest(store, paths, cases, encoding, strict, progress=_progress(quiet))
+    with open(db) as project:
+        report = project.ingest(paths, cases, encoding, strict, progress=_progress(quiet))
     for w in report.warnings:
         _say(f"Warning: {w}")
     if not quiet:
@@ -45,34 +45,53 @@ def ingest_cmd(db: DB,
 
 
 def _from_comments(report) -> str:
-    """How many codings Word comments gave, when the transcripts had any."""
-    if not (report.comment_codings or report.comment_remarks):
+    """How many codings Word comments gave or withdrew, when the transcripts had any."""
+    if not (report.comment_codings or report.comment_remarks or report.comment_removed):
         return ""
     return (f"; {report.comment_codings} coding(s) from Word comments"
+            + (f", {report.comment_removed} withdrawn (comment deleted)"
+               if report.comment_removed else "")
             + (f" ({report.comment_remarks} comment(s) naming no code left as remarks)"
                if report.comment_remarks else ""))
 
 
-def _import(function: str, what: str, db: Path, file: Path, coder: str | None) -> None:
-    from .. import project
+def _synced(report, kinds=("codings", "answers")) -> str:
+    """«codings.csv: 2 coding(s) added, 1 changed, 1 removed»."""
+    name = report.origin.split(":", 1)[-1]
+    if report.unchanged_file:
+        return f"{name}: unchanged since the last import"
+    parts = [report.describe(k) for k in kinds if any(getattr(report, k))]
+    return f"{name}: " + ("; ".join(parts) if parts else "nothing changed")
 
-    with project.open_project(db) as store:
-        n = getattr(project, function)(store, file, coder)
-    _say(f"Imported {n} new {what}(s) from {file}")
+
+def _import(function: str, db: Path, file: Path, coder: str | None) -> None:
+    from ..project import open
+
+    with open(db) as project:
+        report = getattr(project, function)(file, coder)
+    _say(_synced(report, ("codings",) if function == "import_codings" else ("answers",)))
+
+
+def _counting(study) -> None:
+    """Say whose work the tables count, and who is left out."""
+    if study.coder:
+        _say(f"Tables count coder {study.coder} ({study.coder_reason}).")
+    for note in study.notes:
+        _say(f"Note: {note}")
 
 
 @app.command("import-codings")
 @_errors_as_lines
 def import_codings_cmd(db: DB, file: Path, coder: CoderOpt = None):
-    """Import manual codings from a quote-anchored codings.csv."""
-    _import("import_codings", "coding", db, file, coder)
+    """Import manual codings from a quote-anchored codings.csv (again: its changes)."""
+    _import("import_codings", db, file, coder)
 
 
 @app.command("import-answers")
 @_errors_as_lines
 def import_answers_cmd(db: DB, file: Path, coder: CoderOpt = None):
-    """Import answers to the closed questions from answers.csv."""
-    _import("import_answers", "answer", db, file, coder)
+    """Import answers to the closed questions from answers.csv (again: its changes)."""
+    _import("import_answers", db, file, coder)
 
 
 @app.command("tables")
@@ -82,11 +101,12 @@ def tables_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] 
                coder: CoderOpt = None):
     """Frequency tables from the codebook's table definitions (printed, and written to --out)."""
     from ..export import render_markdown, write_table
-    from ..project import open_project, tables
+    from ..project import open
 
-    with open_project(db) as store:
-        frames = tables(store, coder)
-    for frame in frames:
+    with open(db) as project:
+        study = project.study(coder)
+    _counting(study)
+    for frame in study.tables():
         if out is not None:
             _say(f"Wrote {write_table(frame, format.value, out)}")
         elif format is TableFormat.md:
@@ -107,13 +127,14 @@ def matrix_cmd(db: DB, out: Annotated[Path, typer.Option(
                coder: CoderOpt = None):
     """The case × theme matrix of coded quotes."""
     from ..export import write_matrix
-    from ..project import counts, matrix, open_project
+    from ..project import open
 
     if out.suffix.lower() not in (".xlsx", ".docx", ".csv", ".md"):
         raise QualmrsError("the matrix is written as .xlsx, .docx, .csv or .md", path=out)
-    with open_project(db) as store:
-        m = matrix(store, coder, level.value)
-        c = counts(store, coder) if out.suffix.lower() == ".xlsx" else None
+    with open(db) as project:
+        study = project.study(coder)
+    m = study.matrix(level.value)
+    c = study.counts() if out.suffix.lower() == ".xlsx" else None
     _say(f"Wrote {write_matrix(m, out, c)}")
 
 
@@ -123,10 +144,10 @@ def counts_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] 
                out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
                coder: CoderOpt = None):
     """Number of coded segments per code and case."""
-    from ..project import counts, open_project
+    from ..project import open
 
-    with open_project(db) as store:
-        frame = counts(store, coder)
+    with open(db) as project:
+        frame = project.study(coder).counts()
     _write_frame(frame, format, out)
 
 
@@ -136,10 +157,10 @@ def segments_cmd(db: DB, level: Annotated[Level, typer.Option()] = Level.turn,
                  format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.csv,
                  out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
     """Turns or sentences: document,case,speaker,role,start,end,text."""
-    from ..project import open_project, segments
+    from ..project import open
 
-    with open_project(db) as store:
-        frame = segments(store, level.value)
+    with open(db) as project:
+        frame = project.segments(level.value)
     _write_frame(frame, format, out, index=False)
 
 
@@ -161,9 +182,16 @@ def run_cmd(source_dir: Annotated[Path, typer.Argument(help="Folder of transcrip
     for w in result.ingest.warnings:
         _say(f"Warning: {w}")
     if not quiet:
+        synced = "".join(f"; {_synced(r)}" for r in result.synced)
         _say(f"{len(result.ingest.added)} document(s) ingested, {len(result.ingest.unchanged)} "
-             f"unchanged{_from_comments(result.ingest)}; {result.codings_added} coding(s) and "
-             f"{result.answers_added} answer(s) imported; store {result.db}")
+             f"unchanged{_from_comments(result.ingest)}{synced}; store {result.db}")
+        if result.moved.get("moved") or result.moved.get("dropped"):
+            _say(f"Codebook updated: {result.moved['moved']} coding(s) moved to renamed or "
+                 f"merged codes, {result.moved['dropped']} dropped")
+        if result.coder:
+            _say(f"Tables count coder {result.coder} ({result.coder_reason}).")
+        for note in result.notes:
+            _say(f"Note: {note}")
     for frame in result.tables:
         typer.echo(render_markdown(frame))
     if not quiet:

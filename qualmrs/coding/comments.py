@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..errors import did_you_mean
-from ..ingest.turns import trimmed_span
 from ..model import MANUAL, Codebook, Coding, DocComment, Document
+from .spans import turn_spans
 
 FALLBACK_CODER = "word"  # for a comment without author or initials (Word can remove them)
 
@@ -28,6 +27,10 @@ class CommentCodings:
     codings: tuple[Coding, ...] = ()
     warnings: tuple[str, ...] = ()
     remarks: tuple[DocComment, ...] = ()
+    # per coding, the span its comment covers («start-end»): what says which comment it is
+    # when the file is read again (Word renumbers comment ids as comments come and go)
+    anchors: tuple[str, ...] = ()
+    items: list = ()  # the codings as origin items, filled in by the project layer
 
 
 class _Names:
@@ -73,8 +76,8 @@ def codings_from_comments(doc: Document, codebook: Codebook) -> CommentCodings:
     """
     if not doc.comments:
         return CommentCodings()
-    names, ends = _Names(codebook), [t.end for t in doc.turns]
-    codings, warnings, remarks = [], [], []
+    names = _Names(codebook)
+    codings, warnings, remarks, anchors = [], [], [], []
     for comment in doc.comments:
         first, _, memo = comment.text.partition("\n")
         parts = _parts(first, names)
@@ -91,13 +94,15 @@ def codings_from_comments(doc: Document, codebook: Codebook) -> CommentCodings:
             warnings.append(f"{where}: not anchored to any transcript text (in a header, footnote "
                             "or text box?); not coded")
             continue
-        spans = _turn_spans(doc, ends, comment.start, comment.end)
+        spans = turn_spans(doc, comment.start, comment.end)
         if not spans:
             warnings.append(f"{where}: covers only speaker labels, no talk; not coded")
         coder = comment.author or comment.initials or FALLBACK_CODER
-        codings += [Coding(doc.name, a, b, key, coder, MANUAL, memo.strip())
-                    for a, b in spans for key in keys]
-    return CommentCodings(tuple(codings), tuple(warnings), tuple(remarks))
+        made = [Coding(doc.name, a, b, key, coder, MANUAL, memo.strip())
+                for a, b in spans for key in keys]
+        codings += made
+        anchors += [f"{comment.start}-{comment.end}"] * len(made)
+    return CommentCodings(tuple(codings), tuple(warnings), tuple(remarks), tuple(anchors))
 
 
 def _parts(first_line: str, names: _Names) -> list[str]:
@@ -116,18 +121,6 @@ def _where(doc: Document, comment: DocComment) -> str:
         at = f" at chars {comment.start}–{comment.end} («{quote}»)"
     text = comment.text.replace("\n", " / ")
     return f"{doc.name}: comment {comment.number} '{text}'{at}"
-
-
-def _turn_spans(doc: Document, ends: list[int], start: int, end: int) -> list[tuple[int, int]]:
-    """``[start, end)`` cut at speaker turns, each piece without white space at its edges."""
-    spans = []
-    for t in doc.turns[bisect_right(ends, start):]:  # turns are in order, so are their ends
-        if t.start >= end:
-            break
-        a, b = trimmed_span(doc.text, max(start, t.start), min(end, t.end))
-        if a < b:
-            spans.append((a, b))
-    return spans
 
 
 def _fold(name: str) -> str:

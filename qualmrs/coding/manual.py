@@ -13,6 +13,12 @@ COLUMNS = ("document", "code", "quote")
 OPTIONAL = ("case", "prefix", "suffix", "coder", "memo")
 
 
+def row_anchor(document: str, quote: str, prefix: str = "", suffix: str = "") -> str:
+    """What says which row of a codings file a coding came from, whatever its code, coder or
+    memo now say: the document and the quote with its prefix and suffix (spaces folded)."""
+    return "|".join([document] + [" ".join(x.split()) for x in (prefix, quote, suffix)])
+
+
 def read_codings(path: str | Path, codebook: Codebook, corpus: Corpus,
                  coder: str | None = None) -> list[Coding]:
     """Anchor every row of a codings file; all problems are reported together.
@@ -22,6 +28,9 @@ def read_codings(path: str | Path, codebook: Codebook, corpus: Corpus,
 
     Raises:
         ImportError_: one problem per bad row (file and row named); nothing is returned.
+
+    Returns:
+        The codings; each one's ``origin_key`` is its row's anchor (see ``row_anchor``).
     """
     path = str(path)
     codes = {c.key for c in codebook.codes}
@@ -60,7 +69,9 @@ def read_codings(path: str | Path, codebook: Codebook, corpus: Corpus,
             continue
         if who and row["code"] in codes:
             out.append(Coding(doc.name, span[0], span[1], row["code"], who, MANUAL,
-                              row.get("memo", "")))
+                              row.get("memo", ""), origin_key=row_anchor(
+                                  doc.name, row["quote"], row.get("prefix", ""),
+                                  row.get("suffix", ""))))
     if problems:
         raise ImportError_(problems=problems)
     return out

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..errors import QualmrsError, StoreError, did_you_mean
 from ..store import Store
 
-__all__ = ["agreement", "disagreements", "consensus"]
+__all__ = ["agreement", "disagreements"]
 
 
 def _coder_list(coders: str | list[str]) -> list[str]:
@@ -67,18 +65,3 @@ def disagreements(store: Store, coders, unit: str = "turn", codes: list[str] | N
                 store.sentences() if unit == "sentence" else {}, store.codings(source=None),
                 store.answers(source=None), (names[0], names[1]), unit, codes)
 
-
-def consensus(store: Store, path: str | Path, coder: str = "consensus") -> tuple[int, int]:
-    """Import a decided disagreements file as a new coder; returns (codings, answers) added.
-
-    Raises:
-        StoreError: the coder already has work (it is never merged into or replaced).
-    """
-    from ..coding.consensus import read_consensus
-
-    if coder in store.coders():
-        raise StoreError(f"coder '{coder}' already has codings or answers in this project; "
-                         "give another name with --coder")
-    codings, answers = read_consensus(path, store.codebook, store.documents(),
-                                      store.sentences(), store.codings(), store.answers(), coder)
-    return store.add_work(codings, answers)

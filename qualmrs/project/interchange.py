@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..codebook import load_codebook, parse_codebook
 from ..store import Store
 
-__all__ = ["export_qdc", "import_qdc", "export_qdpx", "import_qdpx", "QdpxImport", "coding_sheet",
-           "import_coding_sheet"]
+__all__ = ["export_qdc", "import_qdc", "export_qdpx", "import_qdpx", "QdpxImport", "coding_sheet"]
 
 
 def export_qdc(codebook: str | Path, out: str | Path) -> Path:
@@ -77,7 +77,7 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
     from ..errors import StoreError
     from ..ingest.qdpx import read_refi_project
     from ..segment import segment_document
-    from .core import _assign_cases
+    from .ingest import assign_cases
 
     db = Path(db)
     if db.exists():
@@ -94,16 +94,19 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
                                "codes": project.codes},
                               allow_unicode=True, sort_keys=False, width=100)
         book = parse_codebook(text, str(codebook_out or Path(qdpx).with_suffix(".yaml")))
-    docs = [_assign_cases(d, project.by_document) for d in project.documents]
-    items = [(d, segment_document(d, book.language)) for d in docs]
-    store = Store.create(db, book)
-    try:
-        with store:
-            store.add_documents(items, project.cases)
-            store.add_work(project.codings, project.answers)
-    except BaseException:
-        db.unlink(missing_ok=True)
-        raise
+    docs = [assign_cases(d, project.by_document)[0] for d in project.documents]
+    origin = f"refi:{Path(qdpx).name}"
+    codings = [dataclasses.replace(c, origin=origin, origin_key=c.origin_key or str(i))
+               for i, c in enumerate(project.codings)]
+    answers = [dataclasses.replace(a, origin=origin) for a in project.answers]
+
+    def fill(store: Store) -> None:
+        with store.atomic(command=f"import-qdpx {Path(qdpx).name}"):
+            store.add_documents(((d, segment_document(d, book.language)) for d in docs),
+                                project.cases)
+            store.add_work(codings, answers)
+
+    Store.create(db, book, fill=fill).close()
     if codebook_out:
         out = Path(codebook_out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -129,13 +132,3 @@ def coding_sheet(store: Store, out: str | Path, level: str = "turn",
         docs = [d for d in docs if d.name in documents]
     return write_coding_sheet(Path(out), store.codebook, docs,
                               store.sentences() if level == "sentence" else {}, level)
-
-
-def import_coding_sheet(store: Store, path: str | Path, coder: str) -> tuple[int, int]:
-    """Store a filled coding sheet as ``coder``'s manual codings and answers (one transaction)."""
-    from ..coding.locate import Corpus
-    from ..coding.sheet import read_coding_sheet
-
-    corpus = Corpus(store.documents(), {c.label for c in store.cases()})
-    codings, answers = read_coding_sheet(path, store.codebook, corpus, coder)
-    return store.add_work(codings, answers)

@@ -72,7 +72,7 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
 
 
 def suggestions(store: Store):
-    """Stored suggestions: ``document,case,start,end,code,source,confidence,text``."""
+    """Stored suggestions: ``document,case,start,end,code,source,confidence,text,id``."""
     import pandas as pd
 
     docs = {d.name: d for d in store.documents()}
@@ -83,9 +83,9 @@ def suggestions(store: Store):
         doc = docs[c.document]
         turn = doc.turn_at(c.start, c.end)
         rows.append((c.document, turn.case if turn and turn.case else "", c.start, c.end,
-                     c.code, c.source, c.confidence, doc.text[c.start:c.end]))
+                     c.code, c.source, c.confidence, doc.text[c.start:c.end], c.id))
     return pd.DataFrame(rows, columns=["document", "case", "start", "end", "code", "source",
-                                       "confidence", "text"])
+                                       "confidence", "text", "id"])
 
 
 def suggest_answers(store: Store):
@@ -106,17 +106,24 @@ def suggest_answers(store: Store):
                                  "evidence"])
 
 
-def accept(store: Store, coder: str, code: str | None = None,
-           min_confidence: float = 0.0) -> tuple[int, int]:
+def accept(store: Store, coder: str, code: str | None = None, min_confidence: float = 0.0,
+           ids: list[int] | None = None) -> tuple[int, int]:
+    """Make suggestions ``coder``'s manual codings and answers, as one step."""
     if not coder or coder in ("rule", "model"):
         raise QualmrsError("--coder must name the person who accepts the suggestions")
-    return store.accept(coder, code, min_confidence)
+    with store.atomic(command="accept" + (f" --code {code}" if code else "")
+                      + (f" {len(ids)} suggestion(s)" if ids is not None else ""), actor=coder):
+        return store.accept(coder, code, min_confidence, ids=ids)
 
 
-def reject(store: Store, code: str | None = None, source: str | None = None) -> tuple[int, int]:
+def reject(store: Store, code: str | None = None, source: str | None = None,
+           ids: list[int] | None = None, actor: str | None = None) -> tuple[int, int]:
+    """Drop suggestions, as one step."""
     if source not in (None, "rule", "model"):
         raise QualmrsError("--source is 'rule' or 'model'")
-    return store.reject(code, source)
+    with store.atomic(command="reject" + (f" --code {code}" if code else "")
+                      + (f" --source {source}" if source else ""), actor=actor):
+        return store.reject(code, source, ids=ids)
 
 
 def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, progress=None):

@@ -1,9 +1,13 @@
-"""Tables of a project store. Bump SCHEMA_VERSION with every change to them."""
+"""Tables of a project store. Bump SCHEMA_VERSION with every change to them (and add a step
+to ``migrate.py``)."""
 
 from sqlalchemy import (Column, Float, ForeignKey, Integer, MetaData, String, Table, Text,
                         UniqueConstraint)
 
-SCHEMA_VERSION = 2  # 2: models table (saved suggestion models)
+# 2: models table (saved suggestion models)
+# 3: history (steps, events), origins of codings and answers, import snapshots, coder aliases,
+#    stored warnings; codings and answers ids never reused (events refer to them)
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -17,7 +21,8 @@ documents = Table("documents", metadata,
                   Column("sha256", String, nullable=False),
                   Column("format", String, nullable=False),
                   Column("text", Text, nullable=False),
-                  Column("n_words", Integer, nullable=False))
+                  Column("n_words", Integer, nullable=False),
+                  sqlite_autoincrement=True)
 
 turns = Table("turns", metadata,
               Column("id", Integer, primary_key=True),
@@ -74,7 +79,13 @@ codings = Table("codings", metadata,
                 Column("evidence", Text, nullable=False, default=""),
                 Column("memo", Text, nullable=False, default=""),
                 Column("created", String, nullable=False),
-                UniqueConstraint("document_id", "start", "end", "code", "coder", "source"))
+                # where a manual coding came from: "file:codings.csv", "word:intervju_b.docx",
+                # "sheet:ark.xlsx", "browser", "accepted:model", ...; and the key of its row,
+                # comment or cell there, so that importing the file again can find it
+                Column("origin", String, nullable=False, server_default=""),
+                Column("origin_key", String, nullable=False, server_default=""),
+                UniqueConstraint("document_id", "start", "end", "code", "coder", "source"),
+                sqlite_autoincrement=True)
 
 answers = Table("answers", metadata,
                 Column("id", Integer, primary_key=True),
@@ -89,9 +100,60 @@ answers = Table("answers", metadata,
                 Column("start", Integer),
                 Column("end", Integer),
                 Column("created", String, nullable=False),
-                UniqueConstraint("case_label", "question", "coder", "source"))
+                Column("origin", String, nullable=False, server_default=""),
+                Column("origin_key", String, nullable=False, server_default=""),
+                UniqueConstraint("case_label", "question", "coder", "source"),
+                sqlite_autoincrement=True)
 
 models = Table("models", metadata,
                Column("name", String, primary_key=True),
                Column("data", Text, nullable=False),  # JSON: numbers and words, no pickle
                Column("created", String, nullable=False))
+
+# One command is one step; every change it made is an event of that step. Append-only:
+# undo and redo are steps of their own (``target`` names the step they revert or re-apply,
+# ``undone_by`` the step that reverted this one).
+steps = Table("steps", metadata,
+              Column("id", Integer, primary_key=True),
+              Column("at", String, nullable=False),
+              Column("actor", String, nullable=False),
+              Column("command", Text, nullable=False),
+              Column("kind", String, nullable=False),  # do | undo | redo
+              Column("target", Integer),
+              Column("undone_by", Integer),
+              Column("undoable", Integer, nullable=False, default=1),
+              sqlite_autoincrement=True)
+
+events = Table("events", metadata,
+               Column("id", Integer, primary_key=True),
+               Column("step_id", ForeignKey("steps.id"), nullable=False, index=True),
+               Column("table_name", String, nullable=False),
+               Column("op", String, nullable=False),  # add | remove | change
+               Column("pk", Text, nullable=False),  # JSON list of the row's key values
+               Column("coder", String, index=True),  # whose coding or answer, when one
+               Column("before", Text),  # JSON of the row, None when added
+               Column("after", Text),  # JSON of the row, None when removed
+               sqlite_autoincrement=True)
+
+# What the last import of a file gave, row by row: importing it again compares the file with
+# this, not with the project, so later edits in the project are not undone by a re-import.
+imports = Table("imports", metadata,
+                Column("origin", String, primary_key=True),
+                Column("sha256", String, nullable=False),
+                Column("rows", Text, nullable=False))  # JSON list of [origin_key, item]
+
+coder_aliases = Table("coder_aliases", metadata,
+                      Column("alias", String, primary_key=True),
+                      Column("coder", String, nullable=False))
+
+warnings = Table("warnings", metadata,
+                 Column("id", Integer, primary_key=True),
+                 Column("document", String, index=True),  # None: about the project
+                 Column("message", Text, nullable=False),
+                 Column("created", String, nullable=False))
+
+# A table's key columns, as events name rows by them.
+KEYS = {"codings": ("id",), "answers": ("id",), "documents": ("id",), "cases": ("label",),
+        "case_attributes": ("case_label", "name"), "codes": ("key",), "questions": ("key",),
+        "meta": ("key",), "imports": ("origin",), "coder_aliases": ("alias",),
+        "suggestions": ("key",)}  # one event per refresh of a source's suggestions

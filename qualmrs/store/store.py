@@ -1,13 +1,13 @@
-"""The project store: every write is one transaction; a failure leaves it as it was."""
+"""The project store: every write is one unit of work; a failure leaves it as it was."""
 
 from __future__ import annotations
 
-import contextlib
+import os
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterable
+from typing import Callable, Iterable
 
-from sqlalchemy import bindparam, create_engine, event, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError
 
 from ..codebook import parse_codebook
@@ -15,49 +15,81 @@ from ..errors import StoreError
 from ..model import MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
 from . import schema as s
 from .bulk import fetch_rows, insert_rows
-from .suggestions import SuggestionsMixin, _now
+from .history import HistoryMixin
+from .migrate import migrate
+from .rows import SEGMENT_COLUMNS, TURN_COLUMNS, RowsMixin
+from .suggestions import SuggestionsMixin
+from .units import MEMORY, UnitsMixin, make_engine, now
+from .work import WorkMixin
 
-TURN_COLUMNS = ("document_id", "idx", "speaker", "role", "case_label", "start", "end", "time")
-SEGMENT_COLUMNS = ("document_id", "turn_idx", "start", "end", "lemmas")
-CODING_COLUMNS = ("document_id", "start", "end", "code", "coder", "source", "confidence",
-                  "evidence", "memo", "created")
 
+class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
+    """A project database. Open with ``Store.create`` or ``Store.open``.
 
-class Store(SuggestionsMixin):
-    """A project database. Open with ``Store.create`` or ``Store.open``."""
+    ``segmenter`` makes a document's sentences from its row (text and turns) when the history
+    brings a document back; the project layer sets it.
+    """
 
     def __init__(self, url: str, path: Path | None = None):
         self.path = path
-        self.engine = create_engine(url)
-        if url.startswith("sqlite"):
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.url = url
+        self.engine = make_engine(url)
+        self._init_units()
         self._codebook: Codebook | None = None
+        self.segmenter: Callable | None = None
 
     # -- opening ----------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | Path, codebook: Codebook) -> "Store":
+    def create(cls, path: str | Path, codebook: Codebook,
+               fill: Callable[["Store"], None] | None = None) -> "Store":
+        """A new project holding ``codebook`` (and what ``fill(store)`` adds, in the same
+        transaction). A file is built under a temporary name and renamed into place only when
+        complete, so a failure leaves no file behind; ``:memory:`` makes an in-memory store.
+
+        Raises:
+            StoreError: a file already exists at ``path``.
+        """
+        if str(path) == MEMORY:
+            store = cls(f"sqlite:///{MEMORY}")
+            store._initialise(codebook, fill)
+            return store
         path = Path(path)
         if path.exists():
             raise StoreError("a project already exists here; open it instead of init",
                              path=path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        store = cls(f"sqlite:///{path}", path)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        store = cls(f"sqlite:///{tmp}", tmp)
         try:
-            with store.transaction() as conn:
-                s.metadata.create_all(conn)
-                conn.execute(insert(s.meta), [
-                    {"key": "schema_version", "value": str(s.SCHEMA_VERSION)},
-                    {"key": "created", "value": _now()}])
-                store._write_codebook(conn, codebook)
+            store._initialise(codebook, fill)
+            store.close()
+            os.replace(tmp, path)
         except BaseException:
             store.close()
-            path.unlink(missing_ok=True)
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                leftover.unlink(missing_ok=True)
             raise
-        return store
+        return cls.open(path)
+
+    def _initialise(self, codebook: Codebook, fill) -> None:
+        from .. import __version__
+
+        with self.atomic(command="create project", undoable=False) as conn:
+            s.metadata.create_all(conn)
+            self._put_meta(conn, {"schema_version": str(s.SCHEMA_VERSION), "created": now(),
+                                  "qualmrs_version": __version__})
+            self._write_codebook(conn, codebook)
+        if fill is not None:  # a step of its own, which undo can take back
+            fill(self)
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":
+        """Open a project file (migrating an older schema).
+
+        Raises:
+            StoreError: no file, not a project, or a schema newer than this qualmrs.
+        """
         path = Path(path)
         if not path.is_file():
             raise StoreError("no project database here; create one with 'qualmrs init' "
@@ -77,15 +109,9 @@ class Store(SuggestionsMixin):
                              f"qualmrs understands ({s.SCHEMA_VERSION}); upgrade qualmrs",
                              path=path)
         if int(version) < s.SCHEMA_VERSION:
-            store._migrate(int(version))
+            with store.atomic(command="upgrade project", undoable=False) as conn:
+                migrate(conn, int(version))
         return store
-
-    def _migrate(self, version: int) -> None:
-        """Bring an older store up to date; each step only adds (1 → 2: the models table)."""
-        with self.transaction() as conn:
-            s.metadata.create_all(conn, tables=[s.models])
-            conn.execute(s.meta.update().where(s.meta.c.key == "schema_version")
-                         .values(value=str(s.SCHEMA_VERSION)))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -96,93 +122,130 @@ class Store(SuggestionsMixin):
     def __exit__(self, *exc):
         self.close()
 
-    @contextlib.contextmanager
-    def transaction(self):
-        """All or nothing: any exception rolls back every write made in the block."""
-        with self.engine.begin() as conn:
-            yield conn
-
     # -- meta and codebook ------------------------------------------------------------------
 
     def meta(self, key: str) -> str | None:
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return conn.execute(select(s.meta.c.value).where(s.meta.c.key == key)).scalar()
+
+    def _put_meta(self, conn, values: dict[str, str]) -> None:
+        """Set meta keys, with events."""
+        old = self._fetch(conn, "meta", [(k,) for k in values])
+        self._update(conn, "meta", [(old[(k,)], {"key": k, "value": v})
+                                    for k, v in values.items() if (k,) in old])
+        self._insert(conn, "meta", [{"key": k, "value": v} for k, v in values.items()
+                                    if (k,) not in old])
 
     @property
     def codebook(self) -> Codebook:
         if self._codebook is None:
             text = self.meta("codebook")
             # checked in full when stored: spaCy's pattern check is left out here
-            self._codebook = parse_codebook(text, self.meta("codebook_path") or "<project>",
+            self._codebook = parse_codebook(text or "codes: []\n",
+                                            self.meta("codebook_path") or "<project>",
                                             check_patterns=False)
         return self._codebook
 
-    def set_codebook(self, codebook: Codebook) -> None:
-        """Replace the project's codebook, refusing one that would orphan stored codings."""
-        with self.transaction() as conn:
-            used = set(conn.execute(select(s.codings.c.code).distinct()).scalars())
-            missing = used - {c.key for c in codebook.codes}
-            if missing:
-                raise StoreError("the new codebook lacks codes the project uses: "
-                                 + ", ".join(sorted(missing)), path=codebook.path)
+    def set_codebook(self, codebook: Codebook, moves: dict[str, str] | None = None,
+                     drop: bool = False) -> dict[str, int]:
+        """Replace the project's codebook, moving codings between codes as ``moves`` says
+        (old key → new key: a rename, move or merge).
+
+        Args:
+            drop: delete the codings of codes the new codebook lacks (else refused).
+
+        Returns:
+            How many codings were moved and dropped: ``{"moved": n, "dropped": m}``.
+
+        Raises:
+            StoreError: codes still holding codings would be lost (without ``drop``), or an
+                answer would not fit the new questions.
+        """
+        moves = moves or {}
+        keys = {c.key for c in codebook.codes}
+        with self.atomic() as conn:
+            used = dict(conn.execute(select(s.codings.c.code, func.count())
+                                     .group_by(s.codings.c.code)).all())
+            lost = {k: n for k, n in used.items() if k not in keys and k not in moves}
+            if lost and not drop:
+                raise StoreError("the new codebook lacks codes that hold codings: "
+                                 + ", ".join(f"{k} ({n})" for k, n in sorted(lost.items()))
+                                 + "; list the old key under 'was:' of the code that takes "
+                                 "them, or give --drop-codings", path=codebook.path)
+            known = {x.key: x for x in codebook.questions}
             for q, cat in conn.execute(select(s.answers.c.question, s.answers.c.category)
                                        .distinct()):
-                known = {x.key: x for x in codebook.questions}
                 if q not in known or cat not in codebook.scales[known[q].scale].categories:
                     raise StoreError(f"the new codebook cannot hold the stored answer "
                                      f"{q} = {cat}", path=codebook.path)
-            for table in (s.codes, s.questions):
-                conn.execute(table.delete())
-            conn.execute(s.meta.delete().where(s.meta.c.key.in_(["codebook", "codebook_path"])))
+            moved = self._move_codings(conn, {k: v for k, v in moves.items() if k in used})
+            dropped = self.rows_where(conn, "codings", s.codings.c.code.in_(list(lost)))
+            self._delete(conn, "codings", dropped)
             self._write_codebook(conn, codebook)
         self._codebook = None
+        return {"moved": moved, "dropped": len(dropped)}
 
     def _write_codebook(self, conn, codebook: Codebook) -> None:
-        conn.execute(insert(s.meta), [{"key": "codebook", "value": codebook.source},
-                                      {"key": "codebook_path", "value": codebook.path}])
-        if codebook.codes:
-            conn.execute(insert(s.codes), [
-                {"key": c.key, "parent": c.parent, "name": c.name, "description": c.description,
-                 "color": c.color, "position": i} for i, c in enumerate(codebook.codes)])
-        if codebook.questions:
-            conn.execute(insert(s.questions), [
-                {"key": q.key, "text": q.text, "scale": q.scale, "position": i}
-                for i, q in enumerate(codebook.questions)])
+        """Store the codebook's text and its codes and questions, each change an event."""
+        self._put_meta(conn, {"codebook": codebook.source, "codebook_path": codebook.path})
+        self._sync_rows(conn, "codes", [
+            {"key": c.key, "parent": c.parent, "name": c.name, "description": c.description,
+             "color": c.color, "position": i} for i, c in enumerate(codebook.codes)])
+        self._sync_rows(conn, "questions", [
+            {"key": q.key, "text": q.text, "scale": q.scale, "position": i}
+            for i, q in enumerate(codebook.questions)])
+        self._codebook = None
+
+    def _sync_rows(self, conn, table: str, rows: list[dict]) -> None:
+        """Make a small table hold exactly ``rows`` (by key), with events."""
+        current = {tuple(r[k] for k in s.KEYS[table]): r
+                   for r in self.rows_where(conn, table, True)}
+        wanted = {tuple(r[k] for k in s.KEYS[table]): r for r in rows}
+        self._delete(conn, table, [r for k, r in current.items() if k not in wanted])
+        self._update(conn, table, [(current[k], r) for k, r in wanted.items() if k in current])
+        self._insert(conn, table, [r for k, r in wanted.items() if k not in current])
 
     # -- documents --------------------------------------------------------------------------
 
     def document_index(self) -> dict[str, str]:
         """Document name → SHA-256 of the file it came from."""
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return dict(conn.execute(select(s.documents.c.name, s.documents.c.sha256)).all())
 
     def add_documents(self, items: Iterable[tuple[Document, tuple[Sentence, ...]]],
                       cases: tuple[Case, ...] = (), codings: list[Coding] = (),
-                      rehashed: dict[str, str] | None = None) -> int:
+                      rehashed: dict[str, str] | None = None,
+                      warnings: Iterable[tuple[str, str]] = ()) -> int:
         """Store documents with their turns and sentences, cases, and codings of the documents
-        (from Word comments), in one transaction; returns how many codings were new.
+        (from Word comments), in one unit; returns how many codings were new.
 
         ``items`` may be a generator: each document is written as it comes, so a large
         ingest holds one document at a time; an exception from it rolls everything back.
         ``rehashed`` gives stored documents a new file hash (a .docx whose text is the same
         but whose comments changed), so the next ingest sees the file as unchanged.
+        ``warnings`` are (document, message) pairs kept with the project.
         """
-        with self.transaction() as conn:
-            for name, sha in (rehashed or {}).items():
-                conn.execute(s.documents.update().where(s.documents.c.name == name)
-                             .values(sha256=sha))
+        with self.atomic() as conn:
+            if rehashed:
+                docs = self._fetch(conn, "documents", [
+                    (i,) for name, i in self._doc_ids(conn).items() if name in rehashed])
+                self._update(conn, "documents", [(d, {**d, "sha256": rehashed[d["name"]]})
+                                                 for d in docs.values()])
             known = self._add_cases(conn, cases, [])
             for doc, sentences in items:
                 self._add_cases(conn, (), [t.case for t in doc.turns if t.case], known)
-                doc_id = conn.execute(insert(s.documents).values(
-                    name=doc.name, sha256=doc.sha256, format=doc.format, text=doc.text,
-                    n_words=len(doc.text.split()))).inserted_primary_key[0]
-                insert_rows(conn, s.turns, TURN_COLUMNS, [
-                    (doc_id, i, t.speaker, t.role, t.case, t.start, t.end, t.time)
-                    for i, t in enumerate(doc.turns)])
+                row = {"name": doc.name, "sha256": doc.sha256, "format": doc.format,
+                       "text": doc.text, "n_words": len(doc.text.split())}
+                doc_id = conn.execute(s.documents.insert().values(**row)).inserted_primary_key[0]
+                turns = [[i, t.speaker, t.role, t.case, t.start, t.end, t.time]
+                         for i, t in enumerate(doc.turns)]
+                insert_rows(conn, s.turns, TURN_COLUMNS, [(doc_id, *t) for t in turns])
                 insert_rows(conn, s.segments, SEGMENT_COLUMNS, [
                     (doc_id, x.turn, x.start, x.end, x.lemmas) for x in sentences])
-            return self._insert_codings(conn, codings) if codings else 0
+                del row["n_words"]
+                self._events(conn, "documents", [(None, {**row, "id": doc_id, "turns": turns})])
+            self.add_warnings(list(warnings), conn)
+            return len(self._insert_codings(conn, codings)) if codings else 0
 
     def _add_cases(self, conn, cases: tuple[Case, ...], labels: list[str],
                    known: set[str] | None = None) -> set[str]:
@@ -194,25 +257,26 @@ class Store(SuggestionsMixin):
                                  if label not in existing))
         if new:
             position = conn.execute(select(func.count()).select_from(s.cases)).scalar()
-            insert_rows(conn, s.cases, ("label", "position"),
-                         [(label, position + i) for i, label in enumerate(new)])
+            self._insert(conn, "cases", [{"label": label, "position": position + i}
+                                         for i, label in enumerate(new)])
             existing.update(new)
-        pairs = [(c.label, name, value) for c in cases for name, value in c.attributes.items()]
-        if pairs:
-            conn.execute(s.case_attributes.delete().where(
-                (s.case_attributes.c.case_label == bindparam("label"))
-                & (s.case_attributes.c.name == bindparam("attr"))),
-                [{"label": label, "attr": name} for label, name, _ in pairs])
-            insert_rows(conn, s.case_attributes, ("case_label", "name", "value"), pairs)
+        wanted = {(c.label, name): value for c in cases for name, value in c.attributes.items()}
+        if wanted:
+            old = self._fetch(conn, "case_attributes", list(wanted))
+            self._update(conn, "case_attributes", [
+                (old[k], {**old[k], "value": v}) for k, v in wanted.items() if k in old])
+            self._insert(conn, "case_attributes", [
+                {"case_label": k[0], "name": k[1], "value": v}
+                for k, v in wanted.items() if k not in old])
         return existing
 
     def add_cases(self, cases: tuple[Case, ...]) -> None:
-        with self.transaction() as conn:
+        with self.atomic() as conn:
             self._add_cases(conn, cases, [])
 
     def documents(self, names: list[str] | None = None) -> list[Document]:
         """Every document (or those ``names``) with its turns (cases attached), in name order."""
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             q = select(s.documents).order_by(s.documents.c.name)
             if names is not None:
                 q = q.where(s.documents.c.name.in_(names))
@@ -227,129 +291,108 @@ class Store(SuggestionsMixin):
         return [Document(d.name, d.text, tuple(turns.get(d.id, ())), d.sha256, d.format)
                 for d in docs]
 
-    def sentences(self) -> dict[str, list[Sentence]]:
-        """Document name → its sentences in order."""
+    def sentences(self, names: list[str] | None = None) -> dict[str, list[Sentence]]:
+        """Document name → its sentences in order (of every document, or those ``names``)."""
         seg = s.segments.c
         out: dict[str, list[Sentence]] = {}
-        with self.engine.connect() as conn:
-            for name, *sentence in fetch_rows(conn, select(
-                    s.documents.c.name, seg.turn_idx, seg.start, seg.end, seg.lemmas)
-                    .join(s.segments, seg.document_id == s.documents.c.id)
-                    .order_by(s.documents.c.name, seg.start)):
+        q = select(s.documents.c.name, seg.turn_idx, seg.start, seg.end, seg.lemmas) \
+            .join(s.segments, seg.document_id == s.documents.c.id)
+        if names is not None:
+            q = q.where(s.documents.c.name.in_(names))
+        with self.reading() as conn:
+            for name, *sentence in fetch_rows(conn, q.order_by(s.documents.c.name, seg.start)):
                 out.setdefault(name, []).append(Sentence(*sentence))
         return out
 
+    def case_documents(self) -> dict[str, str]:
+        """Case label → the first document (by name) in which it has a turn."""
+        t = s.turns.c
+        with self.reading() as conn:
+            return dict(conn.execute(
+                select(t.case_label, func.min(s.documents.c.name))
+                .join(s.documents, s.documents.c.id == t.document_id)
+                .where(t.case_label.is_not(None)).group_by(t.case_label)).all())
+
     def cases(self) -> list[Case]:
-        with self.engine.connect() as conn:
-            labels = conn.execute(select(s.cases.c.label).order_by(s.cases.c.position)).scalars().all()
+        with self.reading() as conn:
+            labels = conn.execute(select(s.cases.c.label)
+                                  .order_by(s.cases.c.position)).scalars().all()
             attrs: dict[str, dict[str, str]] = {}
             for r in conn.execute(select(s.case_attributes)):
                 attrs.setdefault(r.case_label, {})[r.name] = r.value
         return [Case(label, MappingProxyType(attrs.get(label, {}))) for label in labels]
+
+    # -- warnings ---------------------------------------------------------------------------
+
+    def add_warnings(self, warnings: list[tuple[str | None, str]], conn=None) -> None:
+        """Keep (document, message) warnings with the project, once each."""
+        if not warnings:
+            return
+        if conn is None:
+            with self.atomic() as conn:
+                return self.add_warnings(warnings, conn)
+        have = set(conn.execute(select(s.warnings.c.document, s.warnings.c.message)).all())
+        new = list(dict.fromkeys(w for w in warnings if tuple(w) not in have))
+        insert_rows(conn, s.warnings, ("document", "message", "created"),
+                    [(d, m, now()) for d, m in new])
+
+    def warnings(self) -> list[tuple[str | None, str]]:
+        """Warnings still standing: those about documents the project holds, and the rest."""
+        with self.reading() as conn:
+            names = set(conn.execute(select(s.documents.c.name)).scalars())
+            return [(d, m) for d, m in conn.execute(
+                select(s.warnings.c.document, s.warnings.c.message).order_by(s.warnings.c.id))
+                if d is None or d in names]
 
     # -- codings and answers ----------------------------------------------------------------
 
     def _doc_ids(self, conn) -> dict[str, int]:
         return dict(conn.execute(select(s.documents.c.name, s.documents.c.id)).all())
 
-    def add_codings(self, codings: list[Coding]) -> int:
-        """Add codings, skipping exact repeats; returns how many were new."""
-        return self.add_work(codings=codings)[0]
-
-    def add_answers(self, answers: list[Answer]) -> int:
-        """Add answers; an identical repeat is skipped, a changed one is refused.
-
-        Raises:
-            StoreError: a stored answer of the same coder and source says otherwise
-                (manual answers are only changed by the command made for that).
-        """
-        return self.add_work(answers=answers)[1]
-
-    def add_work(self, codings: list[Coding] = (), answers: list[Answer] = ()) -> tuple[int, int]:
-        """Add codings and answers in one transaction; returns how many of each were new."""
-        with self.transaction() as conn:
-            return self._insert_codings(conn, codings), self._insert_answers(conn, answers)
-
-    def _insert_codings(self, conn, codings) -> int:
-        ids = self._doc_ids(conn)
-        have = set(fetch_rows(conn, select(*(s.codings.c[k] for k in CODING_COLUMNS[:6]))))
-        rows, now = [], _now()
-        for c in codings:
-            key = (ids[c.document], c.start, c.end, c.code, c.coder, c.source)
-            if key in have:
-                continue
-            have.add(key)
-            rows.append(key + (c.confidence, c.evidence, c.memo, now))
-        insert_rows(conn, s.codings, CODING_COLUMNS, rows)
-        return len(rows)
-
-    def _insert_answers(self, conn, answers) -> int:
-        ids = self._doc_ids(conn)
-        have = {(r.case_label, r.question, r.coder, r.source): r.category
-                for r in conn.execute(select(s.answers))}
-        known = set(conn.execute(select(s.cases.c.label)).scalars())
-        rows, now = [], _now()
-        for a in answers:
-            key = (a.case, a.question, a.coder, a.source)
-            if key in have:
-                if have[key] != a.category:
-                    raise StoreError(f"case {a.case} already has answer '{have[key]}' to "
-                                     f"{a.question} from {a.coder}; not replaced with "
-                                     f"'{a.category}'")
-                continue
-            if a.case not in known:
-                raise StoreError(f"unknown case '{a.case}'")
-            have[key] = a.category
-            rows.append({"case_label": a.case, "question": a.question,
-                         "category": a.category, "coder": a.coder, "source": a.source,
-                         "confidence": a.confidence, "evidence": a.evidence,
-                         "document_id": ids.get(a.document) if a.document else None,
-                         "start": a.start, "end": a.end, "created": now})
-        if rows:
-            conn.execute(insert(s.answers), rows)
-        return len(rows)
-
-    def codings(self, coder: str | None = None, source: str | None = MANUAL) -> list[Coding]:
-        """Codings in document order, optionally of one coder and/or source."""
-        q = select(s.documents.c.name, s.codings).join(
-            s.documents, s.documents.c.id == s.codings.c.document_id)
+    def codings(self, coder: str | None = None, source: str | None = MANUAL,
+                ids: list[int] | None = None) -> list[Coding]:
+        """Codings in document order, optionally of one coder and/or source, or by id."""
+        c = s.codings.c
+        q = select(s.documents.c.name, c.start, c.end, c.code, c.coder, c.source, c.memo,
+                   c.confidence, c.evidence, c.id, c.origin, c.origin_key, c.created).join(
+            s.documents, s.documents.c.id == c.document_id)
         if coder is not None:
-            q = q.where(s.codings.c.coder == coder)
+            q = q.where(c.coder == coder)
         if source is not None:
-            q = q.where(s.codings.c.source == source)
-        q = q.order_by(s.documents.c.name, s.codings.c.start, s.codings.c.end, s.codings.c.code)
-        with self.engine.connect() as conn:
-            return [Coding(r.name, r.start, r.end, r.code, r.coder, r.source, r.memo,
-                           r.confidence, r.evidence) for r in conn.execute(q)]
+            q = q.where(c.source == source)
+        if ids is not None:
+            q = q.where(c.id.in_(ids))
+        q = q.order_by(s.documents.c.name, c.start, c.end, c.code, c.coder)
+        with self.reading() as conn:
+            return [Coding(*r) for r in fetch_rows(conn, q)]
 
     def answers(self, coder: str | None = None, source: str | None = MANUAL) -> list[Answer]:
-        q = select(s.answers, s.documents.c.name).outerjoin(
-            s.documents, s.documents.c.id == s.answers.c.document_id)
+        a = s.answers.c
+        q = select(a.case_label, a.question, a.category, a.coder, a.source, a.evidence,
+                   s.documents.c.name, a.start, a.end, a.confidence, a.id, a.origin,
+                   a.origin_key).outerjoin(s.documents, s.documents.c.id == a.document_id)
         if coder is not None:
-            q = q.where(s.answers.c.coder == coder)
+            q = q.where(a.coder == coder)
         if source is not None:
-            q = q.where(s.answers.c.source == source)
-        with self.engine.connect() as conn:
-            return [Answer(r.case_label, r.question, r.category, r.coder, r.source, r.evidence,
-                           r.name, r.start, r.end, r.confidence)
-                    for r in conn.execute(q.order_by(s.answers.c.case_label,
-                                                     s.answers.c.question, s.answers.c.coder))]
+            q = q.where(a.source == source)
+        with self.reading() as conn:
+            return [Answer(*r) for r in fetch_rows(
+                conn, q.order_by(a.case_label, a.question, a.coder))]
 
     def coders(self) -> list[str]:
         """People who have manual codings or answers, in name order."""
-        with self.engine.connect() as conn:
-            a = set(conn.execute(select(s.codings.c.coder).where(s.codings.c.source == MANUAL)).scalars())
-            b = set(conn.execute(select(s.answers.c.coder).where(s.answers.c.source == MANUAL)).scalars())
+        with self.reading() as conn:
+            a = set(conn.execute(select(s.codings.c.coder)
+                                 .where(s.codings.c.source == MANUAL)).scalars())
+            b = set(conn.execute(select(s.answers.c.coder)
+                                 .where(s.answers.c.source == MANUAL)).scalars())
         return sorted(a | b)
 
     def counts(self) -> dict[str, int]:
         """Row counts per table, for summaries and tests."""
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar()
                     for t in s.metadata.sorted_tables}
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
+

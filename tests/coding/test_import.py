@@ -16,13 +16,13 @@ def test_import_codings_anchors_quotes(project, tmp_path):
     p = write(tmp_path, "c.csv", HEADER +
               "intervju_b.docx,B,tilbakemelding.tilgjengelighet,Vi har målekortet og styringspakkene,,,BHO,\n"
               "intervju_b,B,tilbakemelding.rutiner,\"resultatmøter på kontoret\",,,BHO,et memo\n")
-    assert import_codings(project, p) == 2
+    assert import_codings(project, p).codings == (2, 0, 0)
     c = project.codings()
     doc = project.documents()[0]
     assert [doc.text[x.start:x.end] for x in c] == ["Vi har målekortet og styringspakkene",
                                                    "resultatmøter på kontoret"]
     assert c[1].memo == "et memo" and c[0].coder == "BHO" and c[0].source == "manual"
-    assert import_codings(project, p) == 0  # importing again adds nothing
+    assert import_codings(project, p).unchanged_file  # importing again changes nothing
 
 
 @pytest.mark.parametrize("row,message", [
@@ -50,7 +50,7 @@ def test_import_codings_bad_row_located_and_nothing_written(project, tmp_path, r
 
 def test_import_codings_prefix_settles_ambiguity(project, tmp_path):
     p = write(tmp_path, "c.csv", HEADER + "intervju_b.docx,B,motivasjon,det,\"Tja,\",,BHO,\n")
-    assert import_codings(project, p) == 1
+    assert import_codings(project, p).codings[0] == 1
 
 
 def test_import_codings_wrong_columns(project, tmp_path):
@@ -63,7 +63,7 @@ def test_import_answers_validates_and_anchors(project, tmp_path):
     p = write(tmp_path, "a.csv", "case,question,category,coder,evidence\n"
               "B,tallfestes,ja,BHO,det meste kan tallfestes\n"
               "B,sammenliknes,Nøytral,BHO,det er vel både og\n")
-    assert import_answers(project, p) == 2
+    assert import_answers(project, p).answers == (2, 0, 0)
     a = {x.question: x for x in project.answers()}
     assert a["tallfestes"].category == "Ja"  # normalised to the scale's spelling
     doc = project.documents()[0]

@@ -336,10 +336,10 @@ def test_docx_comments_codings_and_document_in_one_transaction(tmp_path, db, mon
 
     path = write_docx(INTERVIEW, tmp_path / "intervju_b.docx", [("Tja", "motivasjon", "Kari")])
 
-    def broken(self, conn, codings):
+    def broken(self, *args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Store, "_insert_codings", broken)
+    monkeypatch.setattr(Store, "sync_origin", broken)
     with open_project(db) as store:
         before = store.counts()
         with pytest.raises(RuntimeError):

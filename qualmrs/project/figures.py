@@ -1,0 +1,70 @@
+"""Figures and the HTML report of a Study."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .core import steps
+
+__all__ = ["plots", "report"]
+
+
+def plots(study, out: Path, progress=None) -> list[tuple[str, Path]]:
+    """Write every figure as PNG and SVG into ``out``; returns (caption, PNG path) pairs.
+
+    ``progress``: a tqdm-like callable for a bar over the figures (see ``ingest``).
+    """
+    from ..export import figures
+
+    book = study.codebook
+    todo = []  # (caption, draw): the data first, then the drawing, which is the slow part
+    for t in study.tables():
+        todo.append((t.attrs["caption"], lambda t=t: figures.frequency_chart(
+            t, out / f"tabell_{t.attrs['id']}")))
+    counts = study.counts()
+    used = counts[counts["total"] > 0].drop(columns=["total", "cases"])
+    names = {c.key: c.name for c in book.codes}
+    if len(used):
+        todo.append(("Kode × informant: antall kodede segmenter", lambda: figures.heatmap(
+            used, out / "kode_x_informant", "Kode × informant",
+            [names[k] for k in used.index])))
+    co = study.cooccurrence(True)
+    if len(co):
+        todo.append(("Samforekomst av koder i samme tur (Jaccard)", lambda: figures.heatmap(
+            co.rename(columns=names), out / "samforekomst", "Samforekomst (Jaccard)",
+            [names[k] for k in co.index], "{:.2f}", "Purples")))
+    for attribute in sorted({k for c in study.cases for k in c.attributes}):
+        ct = study.crosstab(attribute)
+        ct = ct[ct["code"].isin(used.index)]
+        if len(ct):
+            todo.append((f"Andel informanter per kode etter {attribute}",
+                         lambda ct=ct, a=attribute: figures.presence_chart(
+                             ct, names, out / f"koder_etter_{a}")))
+    return [(caption, draw()[0]) for caption, draw in steps(progress, todo, "figures")]
+
+
+def report(study, out: Path, max_words: int = 60, progress=None) -> Path:
+    """Write the self-contained HTML report (figures go to a folder beside it too)."""
+    from ..export.report import ReportData, write_report
+
+    book = study.codebook
+    docs = study.documents
+    counts = study.counts()
+    figures = plots(study, out.parent / f"{out.stem}_figurer", progress)
+    informant_words = sum(len(d.text[t.start:t.end].split()) for d in docs for t in d.turns
+                          if t.role == "informant")
+    overview = {
+        "Studie": book.name or "—",
+        "Dokumenter": f"{len(docs)} ({', '.join(d.name for d in docs)})",
+        "Informanter (case)": str(len(study.cases)),
+        "Ord i alt / fra informanter": f"{sum(len(d.text.split()) for d in docs)} / "
+                                       f"{informant_words}",
+        "Koder brukt": f"{int((counts['total'] > 0).sum())} av {len(book.codes)}",
+        "Kodede segmenter": str(len(study.codings)),
+        "Koder": study.coder or "—",
+    }
+    themes = {t.name: study.quotes(t.key, max_words) for t in book.themes()}
+    data = ReportData(book.name or "qualmrs-rapport", overview, study.tables(), figures,
+                      counts.drop(columns=["cases"]), {c.key: c.name for c in book.codes},
+                      themes)
+    return write_report(data, out)

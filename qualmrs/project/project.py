@@ -1,0 +1,283 @@
+"""The front door: ``qualmrs.open`` and ``qualmrs.create`` give a Project; its ``study()``
+gives the views. The CLI, the web interface and notebooks go through here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..store import Store
+from . import edits, imports
+from .core import load_study, open_project, segmenter
+from .ingest import ingest
+
+__all__ = ["Project", "open", "create"]
+
+
+class Project:
+    """A project store with its codebook. Every write is one step of the history.
+
+    Use as a context manager (``with qualmrs.open(path) as project: ...``) or call
+    ``close()``.
+    """
+
+    def __init__(self, store: Store):
+        self.store = store
+        store.segmenter = store.segmenter or segmenter(store)
+
+    # -- the store --------------------------------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        """The project file (None for an in-memory project)."""
+        return self.store.path
+
+    @property
+    def codebook(self):
+        """The project's codebook (``qualmrs.Codebook``)."""
+        return self.store.codebook
+
+    def close(self) -> None:
+        """Close the connection to the store."""
+        self.store.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def atomic(self, command: str | None = None, actor: str | None = None):
+        """A unit of work: everything written in the block is kept together or not at all,
+        and is one step of the history (nested blocks are savepoints)."""
+        return self.store.atomic(command=command, actor=actor)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def study(self, coder: str | None = None, suggestions: bool = False):
+        """A read-only snapshot of the project for one coder; the views are its methods.
+
+        Args:
+            coder: whose codings and answers to count; by default ``consensus`` when present,
+                else the only coder (``study.coder`` and ``study.coder_reason`` say which).
+            suggestions: count the rule and model suggestions too.
+
+        Returns:
+            ``qualmrs.Study``.
+
+        Raises:
+            StoreError: the coder has no work, or several coders and none chosen.
+        """
+        return load_study(self.store, coder, suggestions)
+
+    def agreement(self, coders, unit: str = "turn", codes: list[str] | None = None,
+                  themes: bool = False):
+        """Agreement between coders on codings (per code: percent, Cohen's kappa,
+        Krippendorff's alpha; the unit stated in ``attrs``) and on answers.
+
+        Returns:
+            (codings DataFrame, answers DataFrame); see ``qualmrs.analyse.agreement``.
+        """
+        from .agreement import agreement
+
+        return agreement(self.store, coders, unit, codes, themes)
+
+    def segments(self, level: str = "turn"):
+        """Turns or sentences of every document: ``document, case, speaker, role, start, end,
+        text`` (no coder needed)."""
+        from .core import segments
+
+        return segments(self.store, level)
+
+    def disagreements(self, coders, unit: str = "turn", codes: list[str] | None = None):
+        """Units and answers where two coders differ, with an empty ``decision`` column."""
+        from .agreement import disagreements
+
+        return disagreements(self.store, coders, unit, codes)
+
+    # -- suggestions ------------------------------------------------------------------------
+
+    def suggest(self, rules: bool = True, model: bool = True, coder: str | None = None,
+                progress=None):
+        """Refresh the rule and model suggestions (manual work untouched); a SuggestReport."""
+        from .suggest import suggest
+
+        return suggest(self.store, rules, model, coder, progress=progress)
+
+    def suggestions(self):
+        """Stored suggestions: ``document, case, start, end, code, source, confidence, text,
+        id``."""
+        from .suggest import suggestions
+
+        return suggestions(self.store)
+
+    def suggest_answers(self):
+        """Suggest (and store) an answer per case and closed question: ``case, question,
+        category, source, confidence, evidence``."""
+        from .suggest import suggest_answers
+
+        return suggest_answers(self.store)
+
+    def accept(self, coder: str, code: str | None = None, min_confidence: float = 0.0,
+               ids: list[int] | None = None) -> tuple[int, int]:
+        """Make suggestions ``coder``'s manual codings and answers (one step)."""
+        from .suggest import accept
+
+        return accept(self.store, coder, code, min_confidence, ids)
+
+    def reject(self, code: str | None = None, source: str | None = None,
+               ids: list[int] | None = None) -> tuple[int, int]:
+        """Drop suggestions (one step)."""
+        from .suggest import reject
+
+        return reject(self.store, code, source, ids)
+
+    def evaluate(self, coder: str | None = None, progress=None):
+        """Leave-one-case-out scores of the suggestions against ``coder``'s coding."""
+        from .suggest import evaluate
+
+        return evaluate(self.store, coder, progress=progress)
+
+    # -- writing files ----------------------------------------------------------------------
+
+    def export_qdpx(self, out: str | Path, name: str | None = None) -> Path:
+        """Write the project as a REFI-QDA project (.qdpx)."""
+        from .interchange import export_qdpx
+
+        return export_qdpx(self.store, out, name)
+
+    def coding_sheet(self, out: str | Path, level: str = "turn",
+                     documents: list[str] | None = None) -> Path:
+        """Write a coding sheet (.xlsx) of the informant turns or sentences."""
+        from .interchange import coding_sheet
+
+        return coding_sheet(self.store, out, level, documents)
+
+    def codings(self, coder: str | None = None, code: str | None = None):
+        """Manual codings: ``id, document, case, start, end, code, coder, origin, memo,
+        text``."""
+        return edits.codings_frame(self.store, coder, code)
+
+    def coders(self):
+        """``coder, codings, answers, origins``."""
+        return edits.coders_frame(self.store)
+
+    def history(self, coder: str | None = None, limit: int | None = None):
+        """The steps, newest first: ``step, at, who, command, changes, state``."""
+        return edits.history_frame(self.store, coder, limit)
+
+    def status(self):
+        """Documents, cases, coders, the default coder and the standing warnings."""
+        return edits.status(self.store)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def ingest(self, paths, cases: str | Path | None = None, encoding: str | None = None,
+               strict: bool = False, progress=None):
+        """Read transcripts into the project; see ``qualmrs.project.ingest``."""
+        return ingest(self.store, paths, cases, encoding, strict, progress)
+
+    def import_codings(self, path: str | Path, coder: str | None = None):
+        """Import a codings.csv (again: its changes); returns a SyncReport."""
+        return imports.import_codings(self.store, path, coder)
+
+    def import_answers(self, path: str | Path, coder: str | None = None):
+        """Import an answers.csv (again: its changes); returns a SyncReport."""
+        return imports.import_answers(self.store, path, coder)
+
+    def import_coding_sheet(self, path: str | Path, coder: str):
+        """Import a filled coding sheet as ``coder``'s; returns a SyncReport."""
+        return imports.import_coding_sheet(self.store, path, coder)
+
+    def consensus(self, path: str | Path, coder: str = "consensus") -> tuple[int, int]:
+        """Import decided disagreements as a new coder; returns (codings, answers)."""
+        return imports.consensus(self.store, path, coder)
+
+    def update_codebook(self, codebook, drop_codings: bool = False) -> dict[str, int]:
+        """Take in a new codebook (a path or ``Codebook``), moving codings by ``was:``."""
+        from ..codebook import load_codebook
+
+        book = codebook if hasattr(codebook, "codes") else load_codebook(codebook)
+        return edits.update_codebook(self.store, book, drop_codings)
+
+    # -- correcting -------------------------------------------------------------------------
+
+    def code(self, document: str, start: int, end: int, code: str, coder: str,
+             memo: str = "", text: str | None = None, origin: str = "browser"):
+        """Code ``[start, end)`` of a document (code points) as ``coder``'s manual coding.
+
+        Args:
+            text: what the caller saw selected; refused when the store holds other text
+                there (the offsets are stale).
+
+        Returns:
+            The new ``Coding`` (or the identical one already there).
+
+        Raises:
+            QualmrsError: unknown document or code, a span outside the text or over a
+                speaker change, or ``text`` that does not match.
+        """
+        from .coding import code_span
+
+        return code_span(self.store, document, start, end, code, coder, memo, text, origin)
+
+    def uncode(self, ids: list[int], actor: str | None = None) -> int:
+        """Remove manual codings by id (one step)."""
+        return edits.uncode(self.store, ids, actor)
+
+    def recode(self, ids: list[int], to: str, actor: str | None = None) -> int:
+        """Give manual codings another code (one step)."""
+        return edits.recode(self.store, ids, to, actor)
+
+    def set_memo(self, coding_id: int, memo: str, actor: str | None = None) -> None:
+        """Set a manual coding's memo (one step)."""
+        from .coding import set_memo
+
+        set_memo(self.store, coding_id, memo, actor)
+
+    def set_answer(self, case: str, question: str, category: str | None, coder: str,
+                   evidence: str = "", document: str | None = None, start: int | None = None,
+                   end: int | None = None):
+        """Set (or with ``category`` None, remove) ``coder``'s answer (one step)."""
+        from .coding import set_answer
+
+        return set_answer(self.store, case, question, category, coder, evidence, document,
+                          start, end)
+
+    def rename_coder(self, old: str, new: str) -> tuple[int, int]:
+        """Give ``old``'s work to ``new`` (merging) and remember the alias (one step)."""
+        return edits.rename_coder(self.store, old, new)
+
+    def undo(self, coder: str | None = None, steps: int = 1) -> list:
+        """Undo the latest ``steps`` steps (of ``coder``); returns the steps undone."""
+        return edits.undo(self.store, coder, steps)
+
+    def redo(self, coder: str | None = None, steps: int = 1) -> list:
+        """Redo what undo took back; returns the undo steps reverted."""
+        return edits.redo(self.store, coder, steps)
+
+
+def open(path: str | Path) -> Project:  # noqa: A001 - the front door's name, as in io.open
+    """Open a project (``":memory:"``: a new, empty one in memory).
+
+    Raises:
+        StoreError: no project there, not a project, or one made by a newer qualmrs.
+    """
+    if str(path) == ":memory:":
+        from ..model import Codebook
+
+        return Project(Store.create(":memory:", Codebook("", "nb", ("A", "I", "Intervjuer"),
+                                                          (), {}, (), (), "codes: []\n")))
+    return Project(open_project(path))
+
+
+def create(path: str | Path, codebook) -> Project:
+    """Create a project holding ``codebook`` (a path or ``Codebook``) at ``path``
+    (``":memory:"`` for none on disk).
+
+    Raises:
+        StoreError: a file exists at ``path``; CodebookError: the codebook is invalid.
+    """
+    from ..codebook import load_codebook
+
+    book = codebook if hasattr(codebook, "codes") else load_codebook(codebook)
+    return Project(Store.create(path, book))

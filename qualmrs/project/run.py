@@ -1,0 +1,118 @@
+"""Everything for a study folder in one call: store, tables, matrix, report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..codebook import load_codebook
+from ..errors import QualmrsError
+from ..store import Store
+from .core import load_study, open_project, segmenter
+from .edits import update_codebook
+from .imports import import_answers, import_codings
+from .ingest import IngestReport, ingest
+
+__all__ = ["run", "RunResult"]
+
+
+@dataclass
+class RunResult:
+    """What ``run`` did: the store, what the files changed, and the files written."""
+
+    db: Path
+    ingest: IngestReport
+    synced: list = field(default_factory=list)  # a SyncReport per codings/answers file
+    tables: list = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    coder: str | None = None
+    coder_reason: str = ""
+    notes: list[str] = field(default_factory=list)
+    moved: dict = field(default_factory=dict)  # codings moved between codes ('was:')
+
+    @property
+    def codings_added(self) -> int:
+        return sum(r.codings[0] for r in self.synced)
+
+    @property
+    def answers_added(self) -> int:
+        return sum(r.answers[0] for r in self.synced)
+
+
+def _file_coders(*paths: Path) -> set[str]:
+    """Coders named in the folder's own CSV files, read as the imports read them."""
+    from ..coding.csvfile import read_rows
+
+    return {row.get("coder", "") for p in paths if p.is_file()
+            for _, row in read_rows(p, (), extra_ok=True)} - {""}
+
+
+def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
+        coder: str | None = None, report: bool = True, progress=None) -> RunResult:
+    """Everything for a study folder: store, tables, matrix. Safe to run again.
+
+    ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``
+    and ``answers.csv``. The store ``out/project.db`` is brought in line with the folder as
+    one unit (all or nothing; a new store appears only when complete): new transcripts are
+    added, and the codings and answers files are imported again, so rows edited or deleted
+    there change the project as they would a fresh run. A changed codebook is taken in, with
+    codings moved to the codes whose ``was:`` names their old key.
+
+    Then writes ``out/tables/`` (every table as CSV, Markdown, XLSX and DOCX, plus
+    ``code_counts.csv``), ``out/matrix.xlsx`` and ``.docx``, and (unless ``report`` is false)
+    ``out/report.html`` with its figures, all from one Study. They count ``coder``; by
+    default the one coder named in the folder's codings.csv/answers.csv, so a second coder
+    imported later does not change them. ``progress``: a tqdm-like callable for bars.
+    """
+    from ..export import write_matrix, write_table
+    from ..export.tables import FORMATS
+
+    source_dir, out = Path(source_dir), Path(out)
+    if not source_dir.is_dir():
+        raise QualmrsError("not a folder of transcripts", path=source_dir)
+    book = load_codebook(codebook)
+    db = out / "project.db"
+    result = RunResult(db, IngestReport())
+
+    def work(store: Store) -> None:
+        if store.codebook.source != book.source:
+            result.moved = update_codebook(store, book)
+        cases_file = source_dir / "cases.csv"
+        result.ingest = ingest(store, [source_dir],
+                               cases_file if cases_file.is_file() else None, progress=progress)
+        for name, function in (("codings.csv", import_codings), ("answers.csv", import_answers)):
+            if (source_dir / name).is_file():
+                result.synced.append(function(store, source_dir / name))
+
+    if db.exists():
+        store = open_project(db)
+        with store, store.atomic(command=f"run {source_dir.name}"):
+            work(store)
+    else:
+        def fill(store: Store) -> None:
+            store.segmenter = segmenter(store)
+            with store.atomic(command=f"run {source_dir.name}"):
+                work(store)
+        Store.create(db, book, fill=fill).close()
+    with open_project(db) as store:
+        reason = None
+        if coder is None and "consensus" not in store.coders():
+            named = _file_coders(source_dir / "codings.csv", source_dir / "answers.csv")
+            if len(named) == 1:
+                coder, reason = named.pop(), "named in the study folder's codings.csv and " \
+                                             "answers.csv"
+        study = load_study(store, coder, reason=reason)
+    result.coder, result.coder_reason, result.notes = study.coder, study.coder_reason, \
+        list(study.notes)
+    result.tables = study.tables()
+    result.files = [write_table(f, fmt, out / "tables") for f in result.tables
+                    for fmt in FORMATS]
+    code_counts = study.counts()
+    code_counts.to_csv(out / "tables" / "code_counts.csv", lineterminator="\n")
+    result.files.append(out / "tables" / "code_counts.csv")
+    m = study.matrix()
+    result.files.append(write_matrix(m, out / "matrix.xlsx", code_counts))
+    result.files.append(write_matrix(m, out / "matrix.docx"))
+    if report:
+        result.files.append(study.report(out / "report.html", progress=progress))
+    return result

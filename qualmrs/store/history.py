@@ -1,0 +1,181 @@
+"""The history: steps and their events, read back, undone and redone.
+
+Undo takes the latest step that is neither undone nor itself an undo, and takes every row it
+changed back to how it was before, as a new step of kind ``undo``; redo takes the latest undo
+that was not redone since the last new step, and applies it in reverse. A row that another
+step changed since is a conflict: nothing is applied, and the message names that step.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, or_, select
+
+from . import schema as s
+
+
+@dataclass(frozen=True)
+class Step:
+    """One command's changes: who, when, what, and where it stands in undo and redo."""
+
+    id: int
+    at: str
+    actor: str
+    command: str
+    kind: str  # do | undo | redo
+    target: int | None  # the step an undo reverts or a redo re-applies
+    undone_by: int | None
+    undoable: bool
+    changes: dict  # (table, op) → number of rows
+
+    def summary(self) -> str:
+        """«codings +2 ~1 −1; answers ~1»."""
+        by_table: dict[str, list[str]] = {}
+        for (table, op), n in sorted(self.changes.items()):
+            by_table.setdefault(table, []).append({"add": "+", "change": "~",
+                                                   "remove": "−"}[op] + str(n))
+        return "; ".join(f"{t} {' '.join(v)}" for t, v in by_table.items())
+
+
+class HistoryMixin:
+    """Reading and replaying the history; needs ``UnitsMixin`` and ``RowsMixin``."""
+
+    def steps(self, actor: str | None = None, coder: str | None = None,
+              limit: int | None = None, after: int = 0) -> list[Step]:
+        """Steps newest first (``after``: only those with a larger id, oldest first).
+
+        Args:
+            actor: only steps run by this person.
+            coder: only steps run by this person or changing their codings or answers.
+        """
+        st = s.steps.c
+        q = select(s.steps).where(st.id > after)
+        if actor is not None:
+            q = q.where(st.actor == actor)
+        if coder is not None:
+            q = q.where(or_(st.actor == coder, st.id.in_(
+                select(s.events.c.step_id).where(s.events.c.coder == coder))))
+        q = q.order_by(st.id if after else st.id.desc())
+        if limit:
+            q = q.limit(limit)
+        with self.reading() as conn:
+            rows = conn.execute(q).all()
+            ids = [r.id for r in rows]
+            changes: dict[int, dict] = {}
+            if ids:
+                ev = s.events.c
+                for step_id, table, op, n in conn.execute(
+                        select(ev.step_id, ev.table_name, ev.op, func.count())
+                        .where(ev.step_id.in_(ids))
+                        .group_by(ev.step_id, ev.table_name, ev.op)):
+                    changes.setdefault(step_id, {})[(table, op)] = n
+        return [Step(r.id, r.at, r.actor, r.command, r.kind, r.target, r.undone_by,
+                     bool(r.undoable), changes.get(r.id, {})) for r in rows]
+
+    def events(self, step: int) -> list[dict]:
+        """A step's events in order: ``table, op, key, coder, before, after``."""
+        ev = s.events.c
+        with self.reading() as conn:
+            return [{"id": r.id, "table": r.table_name, "op": r.op, "key": json.loads(r.pk),
+                     "coder": r.coder,
+                     "before": None if r.before is None else json.loads(r.before),
+                     "after": None if r.after is None else json.loads(r.after)}
+                    for r in conn.execute(select(s.events).where(ev.step_id == step)
+                                          .order_by(ev.id))]
+
+    def last_event_id(self) -> int:
+        with self.reading() as conn:
+            return conn.execute(select(func.max(s.events.c.id))).scalar() or 0
+
+    # -- undo and redo ----------------------------------------------------------------------
+
+    def undo(self, actor: str | None = None, by: str | None = None) -> Step | None:
+        """Revert the latest step (of ``actor``, when given) that can be undone.
+
+        Args:
+            by: who undoes (recorded); defaults to ``actor``.
+
+        Returns:
+            The step reverted, or None when there is nothing to undo.
+
+        Raises:
+            Conflict: a row the step changed was changed since by another step.
+        """
+        with self.atomic() as conn:
+            target = self._latest(conn, actor, undo=True)
+            if target is None:
+                return None
+            self._replay(conn, target, "undo", by or actor, invert=True)
+            return target
+
+    def redo(self, actor: str | None = None, by: str | None = None) -> Step | None:
+        """Re-apply the latest undone step (of ``actor``), when no new step came since.
+
+        Returns:
+            The undo step that was reverted (its ``target`` is the step now re-applied), or
+            None when there is nothing to redo.
+        """
+        with self.atomic() as conn:
+            target = self._latest(conn, actor, undo=False)
+            if target is None:
+                return None
+            self._replay(conn, target, "redo", by or actor, invert=True)
+            return target
+
+    def _latest(self, conn, actor: str | None, undo: bool):
+        st = s.steps.c
+        q = select(s.steps).where(st.undoable == 1)
+        if actor is not None:
+            q = q.where(st.actor == actor)
+        if undo:
+            row = conn.execute(q.where(and_(st.kind != "undo", st.undone_by.is_(None)))
+                               .order_by(st.id.desc()).limit(1)).first()
+            return row
+        for row in conn.execute(q.order_by(st.id.desc())):
+            if row.kind == "do":
+                return None
+            if row.kind == "undo" and row.undone_by is None:
+                return row
+        return None
+
+    def _replay(self, conn, target, kind: str, actor: str | None, invert: bool) -> None:
+        """Apply ``target``'s events backwards (each from its after to its before state) as
+        a new step of ``kind``; mark ``target`` as undone by it."""
+        state = self._state
+        state.kind, state.target = kind, target.id
+        state.command = f"{kind} step {target.id}: {target.command}"
+        state.actor = actor or state.actor
+        ev = s.events.c
+        rows = conn.execute(select(s.events).where(ev.step_id == target.id)
+                            .order_by(ev.id.desc())).all()
+        # group runs of one table, keeping their order, to apply each run in one go
+        runs: list[tuple[str, list]] = []
+        for r in rows:
+            if r.table_name == "suggestions":
+                continue  # made again by 'suggest', not restored
+            pair = (None if r.after is None else json.loads(r.after),
+                    None if r.before is None else json.loads(r.before))
+            if runs and runs[-1][0] == r.table_name:
+                runs[-1][1].append(pair)
+            else:
+                runs.append((r.table_name, [pair]))
+        for table, pairs in runs:
+            self._apply(conn, table, pairs, lambda t, k: self._changed_since(conn, t, k,
+                                                                             target.id))
+        step_id = self._step_id(conn)
+        conn.execute(s.steps.update().where(s.steps.c.id == target.id).values(undone_by=step_id))
+
+    def _changed_since(self, conn, table: str, key: tuple, after: int) -> str:
+        ev = s.events.c
+        pk = json.dumps(list(key), ensure_ascii=False)
+        row = conn.execute(select(s.steps.c.id, s.steps.c.command)
+                           .join(s.events, ev.step_id == s.steps.c.id)
+                           .where(and_(ev.table_name == table, ev.pk == pk, ev.step_id > after))
+                           .order_by(ev.id.desc()).limit(1)).first()
+        if row is None:
+            return "is not as this step left it"
+        return f"was changed since by step {row.id} ({row.command}); undo that first"
+
+

@@ -1,0 +1,232 @@
+"""Rows added, removed and changed together with their events: every change the store makes to
+the work people did (codings, answers, cases, codes, documents, ...) passes through here, so
+the history holds each one, in the same transaction.
+
+A row travels as a dict of its columns; a document's dict also holds its turns (its sentences
+are made again from them when a document comes back, through ``Store.segmenter``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import and_, bindparam, func, insert, select, tuple_
+
+from ..errors import StoreError
+from ..model import MANUAL
+from . import schema as s
+from .bulk import fetch_rows, insert_rows
+
+TABLES = {t.name: t for t in s.metadata.sorted_tables}
+EVENT_COLUMNS = ("step_id", "table_name", "op", "pk", "coder", "before", "after")
+# the columns that make a row the same row when its id is not known yet
+NATURAL = {"codings": ("document_id", "start", "end", "code", "coder", "source"),
+           "answers": ("case_label", "question", "coder", "source"),
+           "documents": ("name",)}
+TURN_COLUMNS = ("document_id", "idx", "speaker", "role", "case_label", "start", "end", "time")
+SEGMENT_COLUMNS = ("document_id", "turn_idx", "start", "end", "lemmas")
+CHUNK = 500  # keys per IN (...) list
+
+
+class Conflict(StoreError):
+    """A row is not as the history expects: it was changed since by another step."""
+
+
+def _dump(row: dict | None) -> str | None:
+    return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
+
+
+def _norm(row: dict | None) -> dict | None:
+    return None if row is None else json.loads(_dump(row))
+
+
+def key_of(table: str, row: dict) -> tuple:
+    return tuple(row[k] for k in s.KEYS[table])
+
+
+def _is_suggestion(table: str, row: dict | None) -> bool:
+    return table in ("codings", "answers") and row is not None and row.get("source") != MANUAL
+
+
+class RowsMixin:
+    """Changing rows with events; needs ``UnitsMixin`` and ``self.segmenter``."""
+
+    # -- reading rows as dicts --------------------------------------------------------------
+
+    def _fetch(self, conn, table: str, keys: list[tuple]) -> dict[tuple, dict]:
+        """The current rows of ``table`` with these keys (missing ones left out)."""
+        t = TABLES[table]
+        cols = [t.c[k] for k in s.KEYS[table]]
+        out: dict[tuple, dict] = {}
+        for i in range(0, len(keys), CHUNK):
+            part = keys[i:i + CHUNK]
+            cond = cols[0].in_([k[0] for k in part]) if len(cols) == 1 else \
+                tuple_(*cols).in_(part)
+            for row in conn.execute(select(t).where(cond)).mappings():
+                out[key_of(table, row)] = dict(row)
+        if table == "documents":
+            for row in out.values():
+                row.pop("n_words", None)
+                row["turns"] = [list(r) for r in conn.execute(
+                    select(*(s.turns.c[c] for c in TURN_COLUMNS[1:]))
+                    .where(s.turns.c.document_id == row["id"]).order_by(s.turns.c.idx))]
+        return out
+
+    def rows_where(self, conn, table: str, cond) -> list[dict]:
+        return [dict(r) for r in conn.execute(select(TABLES[table]).where(cond)).mappings()]
+
+    # -- events -----------------------------------------------------------------------------
+
+    def _events(self, conn, table: str, pairs: list[tuple[dict | None, dict | None]]) -> None:
+        if not pairs:
+            return
+        step = self._step_id(conn)
+        rows = []
+        for before, after in pairs:
+            row = after if after is not None else before
+            op = "add" if before is None else "remove" if after is None else "change"
+            coder = (after or {}).get("coder") or (before or {}).get("coder")
+            rows.append((step, table, op, json.dumps(list(key_of(table, row)), ensure_ascii=False),
+                         coder, _dump(before), _dump(after)))
+        insert_rows(conn, s.events, EVENT_COLUMNS, rows)
+
+    # -- changing rows ----------------------------------------------------------------------
+
+    def _insert(self, conn, table: str, rows: list[dict]) -> list[dict]:
+        """Insert rows and record them; rows without their id get one. Returns the rows."""
+        if not rows:
+            return []
+        if table == "documents":
+            return [self._insert_document(conn, row) for row in rows]
+        t = TABLES[table]
+        with_id = [r for r in rows if "id" not in t.c or r.get("id") is not None]
+        without = [r for r in rows if "id" in t.c and r.get("id") is None]
+        if with_id:
+            cols = tuple(with_id[0])
+            insert_rows(conn, t, cols, [tuple(r[c] for c in cols) for r in with_id])
+        if without:
+            top = conn.execute(select(func.max(t.c.id))).scalar() or 0
+            cols = tuple(c for c in without[0] if c != "id")
+            insert_rows(conn, t, cols, [tuple(r[c] for c in cols) for r in without])
+            natural = NATURAL[table]
+            ids = {tuple(r[1:]): r[0] for r in fetch_rows(conn, select(
+                t.c.id, *(t.c[c] for c in natural)).where(t.c.id > top))}
+            for r in without:
+                r["id"] = ids[tuple(r[c] for c in natural)]
+        self._events(conn, table, [(None, r) for r in rows])
+        return rows
+
+    def _insert_document(self, conn, row: dict) -> dict:
+        """A document with its turns; its sentences are made again by ``self.segmenter``."""
+        doc = {k: v for k, v in row.items() if k != "turns"}
+        doc["n_words"] = len(doc["text"].split())
+        doc_id = conn.execute(insert(s.documents).values(**doc)).inserted_primary_key[0]
+        row = {**row, "id": doc_id}
+        insert_rows(conn, s.turns, TURN_COLUMNS,
+                    [(doc_id, *t) for t in row["turns"]])
+        sentences = self.segmenter(row)
+        insert_rows(conn, s.segments, SEGMENT_COLUMNS,
+                    [(doc_id, x.turn, x.start, x.end, x.lemmas) for x in sentences])
+        self._events(conn, "documents", [(None, row)])
+        return row
+
+    def _update_document(self, conn, before: dict, after: dict) -> None:
+        """A document's columns, and its turns and sentences when the turns changed."""
+        doc = {k: v for k, v in after.items() if k not in ("turns", "id")}
+        doc["n_words"] = len(doc["text"].split())
+        conn.execute(s.documents.update().where(s.documents.c.id == after["id"]).values(**doc))
+        if before["turns"] != after["turns"] or before["text"] != after["text"]:
+            for child in (s.segments, s.turns):
+                conn.execute(child.delete().where(child.c.document_id == after["id"]))
+            insert_rows(conn, s.turns, TURN_COLUMNS, [(after["id"], *t) for t in after["turns"]])
+            insert_rows(conn, s.segments, SEGMENT_COLUMNS,
+                        [(after["id"], x.turn, x.start, x.end, x.lemmas)
+                         for x in self.segmenter(after)])
+
+    def _delete(self, conn, table: str, rows: list[dict]) -> None:
+        """Delete rows (as they are now) and record them."""
+        if not rows:
+            return
+        t = TABLES[table]
+        keys = [key_of(table, r) for r in rows]
+        if table == "documents":
+            ids = [k[0] for k in keys]
+            for child in (s.segments, s.turns):
+                conn.execute(child.delete().where(child.c.document_id.in_(ids)))
+        cols = [t.c[k] for k in s.KEYS[table]]
+        for i in range(0, len(keys), CHUNK):
+            part = keys[i:i + CHUNK]
+            conn.execute(t.delete().where(cols[0].in_([k[0] for k in part]) if len(cols) == 1
+                                          else tuple_(*cols).in_(part)))
+        self._events(conn, table, [(r, None) for r in rows])
+
+    def _update(self, conn, table: str, pairs: list[tuple[dict, dict]]) -> None:
+        """Change rows from ``before`` to ``after`` (same keys) and record them."""
+        pairs = [(b, a) for b, a in pairs if _norm(b) != _norm(a)]
+        if not pairs:
+            return
+        if table == "documents":
+            for before, after in pairs:
+                self._update_document(conn, before, after)
+            self._events(conn, table, pairs)
+            return
+        t = TABLES[table]
+        keys = s.KEYS[table]
+        cols = [c for c in pairs[0][1] if c not in keys]
+        conn.execute(t.update().where(and_(*(t.c[k] == bindparam("k_" + k) for k in keys)))
+                     .values({c: bindparam("v_" + c) for c in cols}),
+                     [{**{"k_" + k: a[k] for k in keys}, **{"v_" + c: a[c] for c in cols}}
+                      for _, a in pairs])
+        self._events(conn, table, pairs)
+
+    # -- replaying the history --------------------------------------------------------------
+
+    def _apply(self, conn, table: str, pairs: list[tuple[dict | None, dict | None]],
+               describe) -> None:
+        """Take rows from each pair's first state to its second, after checking that they
+        are in the first state now. Suggestions are taken as they come: they are refreshed
+        wholesale, outside the history.
+
+        Args:
+            describe: ``describe(table, key)`` names the step that changed a row since, for
+                the message.
+
+        Raises:
+            Conflict: a person's row is not as expected; nothing is applied.
+        """
+        now = self._fetch(conn, table, [key_of(table, b if b is not None else a)
+                                        for b, a in pairs])
+        adds, removes, changes = [], [], []
+        for before, after in pairs:
+            key = key_of(table, before if before is not None else after)
+            current = now.get(key)
+            suggestion = _is_suggestion(table, before) or _is_suggestion(table, after)
+            if _norm(current) != _norm(before):
+                if suggestion:
+                    if after is None or current is not None:
+                        continue  # gone already, or here in another form: leave it
+                else:
+                    raise Conflict(f"{table[:-1] if table.endswith('s') else table} "
+                                   f"{', '.join(map(str, key))} {describe(table, key)}")
+            if after is None:
+                removes.append(current)
+            elif before is None:
+                adds.append(after)
+            else:
+                changes.append((current, after))
+        if table in NATURAL and adds and table != "documents":
+            adds = self._without_taken(conn, table, adds)
+        self._delete(conn, table, removes)
+        self._update(conn, table, changes)
+        self._insert(conn, table, adds)
+
+    def _without_taken(self, conn, table: str, rows: list[dict]) -> list[dict]:
+        """Suggestions whose place is taken by an identical row now are not brought back."""
+        t = TABLES[table]
+        natural = NATURAL[table]
+        wanted = [r for r in rows if _is_suggestion(table, r)]
+        if not wanted:
+            return rows
+        have = set(fetch_rows(conn, select(*(t.c[c] for c in natural))))
+        return [r for r in rows
+                if not _is_suggestion(table, r) or tuple(r[c] for c in natural) not in have]

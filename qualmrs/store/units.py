@@ -1,0 +1,138 @@
+"""Units of work: one connection per thread inside ``atomic()``, nested blocks as savepoints.
+
+Every write goes through ``atomic()``: the outermost block is one transaction, an inner one a
+savepoint that rolls back alone. Reads inside a block use its connection, so they see its
+writes. The first change made in an outermost block opens a step of the history (see
+``history.py``); a block that changes nothing leaves no step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import getpass
+import threading
+
+from sqlalchemy import create_engine, event, insert
+from sqlalchemy.pool import StaticPool
+
+from . import schema as s
+
+MEMORY = ":memory:"
+
+
+def now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a container without /etc/passwd entry, say)
+        return "unknown"
+
+
+def make_engine(url: str):
+    """An engine for ``url``; SQLite gets WAL, foreign keys and BEGIN IMMEDIATE for writes."""
+    if url in ("sqlite://", f"sqlite:///{MEMORY}"):
+        # one connection shared by every thread, or each would see its own empty database
+        engine = create_engine("sqlite://", poolclass=StaticPool,
+                               connect_args={"check_same_thread": False})
+    elif url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+    else:
+        return create_engine(url)
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_conn, _record) -> None:
+    # pysqlite's own transaction handling breaks savepoints; we issue BEGIN ourselves
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    # a writer takes the write lock at BEGIN, so it never fails later upgrading a read lock
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("qualmrs_write") else "BEGIN")
+
+
+class _State(threading.local):
+    conn = None
+    step: int | None = None
+    command: str | None = None
+    actor: str | None = None
+    kind: str = "do"
+    target: int | None = None
+    undoable: bool = True
+
+
+class UnitsMixin:
+    """``atomic()`` and ``reading()`` for the store; needs ``self.engine``."""
+
+    def _init_units(self) -> None:
+        self._state = _State()
+        self.last_step: int | None = None  # the step the last outermost unit wrote to
+
+    @contextlib.contextmanager
+    def atomic(self, command: str | None = None, actor: str | None = None,
+               undoable: bool = True, step: int | None = None):
+        """All or nothing: any exception rolls back every write made in the block.
+
+        Nested blocks are savepoints. ``command`` and ``actor`` describe the history step the
+        outermost block's changes make (an inner block may name them when the outer did not).
+        ``undoable=False`` marks a step that undo passes over (suggestions being refreshed).
+        ``step`` continues a step an earlier unit opened (``last_step``): one command written
+        in several transactions, as ingest writes each document on its own.
+        """
+        st = self._state
+        if st.conn is not None:
+            if st.step is None:
+                st.command = st.command or command
+                st.actor = st.actor or actor
+                st.undoable = st.undoable and undoable
+            step_before = st.step
+            try:
+                with st.conn.begin_nested():
+                    yield st.conn
+            except BaseException:
+                st.step = step_before  # a step opened inside the savepoint went with it
+                raise
+            return
+        conn = self.engine.connect()
+        conn.info["qualmrs_write"] = True
+        st.conn, st.step, st.command, st.actor = conn, step, command, actor
+        st.kind, st.target, st.undoable = "do", None, undoable
+        try:
+            with conn.begin():
+                yield conn
+            self.last_step = st.step
+        finally:
+            conn.info.pop("qualmrs_write", None)
+            st.conn, st.step = None, None
+            conn.close()
+
+    # the name of the earlier API, kept for callers that only want a transaction
+    transaction = atomic
+
+    @contextlib.contextmanager
+    def reading(self):
+        """A connection to read with: the current unit's, else a fresh one."""
+        if self._state.conn is not None:
+            yield self._state.conn
+            return
+        with self.engine.connect() as conn:
+            yield conn
+
+    def _step_id(self, conn) -> int:
+        """The id of the current unit's step, opening it on the first change."""
+        st = self._state
+        if st.step is None:
+            st.step = conn.execute(insert(s.steps).values(
+                at=now(), actor=st.actor or login_name(), command=st.command or "python",
+                kind=st.kind, target=st.target, undoable=int(st.undoable))
+            ).inserted_primary_key[0]
+        return st.step
