@@ -182,6 +182,8 @@ def evaluate_cmd(db: DB, coder: CoderOpt = None,
         codes, summary, rows = project.evaluate(coder, progress=_progress(quiet))
         book = project.codebook
     a = codes.attrs
+    for note in a.get("notes", ()):
+        _say(f"Note: {note}")
     heading = (f"Suggestions against {a['coder']}'s coding; unit: informant turn "
                f"({a['n_turns']} turns, {a['n_cases']} cases), leave-one-case-out: the model "
                "never sees the case it is scored on.")

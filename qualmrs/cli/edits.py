@@ -111,8 +111,11 @@ def rename_coder_cmd(db: DB, old: str, new: str):
     """Give OLD's codings and answers to NEW (merging into NEW's work); later imports under
     the name OLD (a Word author, say) become NEW's too."""
     with _open(db) as project:
-        n, m = project.rename_coder(old, new)
-    _say(f"{n} coding(s) and {m} answer(s) of {old} are now {new}'s")
+        done = project.rename_coder(old, new)
+    _say(f"{done['codings']} coding(s) and {done['answers']} answer(s) of {old} are now "
+         f"{new}'s (identical codings merged)"
+         + (f"; where both answered differently, {new}'s answer was kept "
+            f"({done['replaced']})" if done["replaced"] else ""))
 
 
 @app.command("update-codebook")
@@ -147,9 +150,9 @@ def _replay(db: Path, coder: str | None, steps: int, redo: bool) -> None:
         _say(f"Nothing to {'redo' if redo else 'undo'}"
              + (f" for {coder}" if coder else ""))
         return
-    for step in done:
-        _say(f"{'Redone' if redo else 'Undone'}: step {step.target if redo else step.id} "
-             f"({step.command.split(': ', 1)[-1] if redo else step.command})")
+    for step in done:  # redo returns the undo steps it reverted
+        _say(f"Redone: step {step.target} ({step.command.split(': ', 1)[-1]})" if redo
+             else f"Undone: step {step.id} ({step.command})")
 
 
 @app.command("undo")

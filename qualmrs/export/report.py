@@ -78,9 +78,10 @@ def write_report(data: ReportData, path: Path) -> Path:
         if frame.empty:
             parts.append("<p class=\"meta\">Ingen kodede sitater.</p>")
         for _, q in frame.iterrows():
+            memo = q.get("memo", "")
             parts.append(f"<blockquote>«{_e(q['quote'])}»<br><span class=\"meta\">"
                          f"{_e(q['case'])}, {_e(data.code_names.get(q['code'], q['code']))}"
-                         "</span></blockquote>")
+                         + (f" — notat: {_e(memo)}" if memo else "") + "</span></blockquote>")
     parts.append("</body></html>")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -90,9 +90,10 @@ def _manual_only(store: Store, ids: list[int]) -> None:
                          "reject them with 'qualmrs accept' / 'qualmrs reject'")
 
 
-def rename_coder(store: Store, old: str, new: str) -> tuple[int, int]:
-    """Give ``old``'s work to ``new`` (one step), merging identical codings, and remember
-    ``old`` as ``new`` for later imports (a Word author, say). Returns (codings, answers)."""
+def rename_coder(store: Store, old: str, new: str) -> dict[str, int]:
+    """Give ``old``'s work to ``new`` (one step), merging identical codings (``new``'s answer
+    stays where both answered), and remember ``old`` as ``new`` for later imports (a Word
+    author, say). Returns ``{"codings", "answers", "replaced"}`` counts."""
     if not new.strip() or new == old:
         raise QualmrsError("give a new name different from the old one")
     with store.atomic(command=f"rename-coder {old} {new}"):

@@ -243,7 +243,7 @@ class Project:
         return set_answer(self.store, case, question, category, coder, evidence, document,
                           start, end)
 
-    def rename_coder(self, old: str, new: str) -> tuple[int, int]:
+    def rename_coder(self, old: str, new: str) -> dict[str, int]:
         """Give ``old``'s work to ``new`` (merging) and remember the alias (one step)."""
         return edits.rename_coder(self.store, old, new)
 

@@ -148,15 +148,20 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     matched = with_rule_codes(examples, RuleSuggester(book).predict(
         steps(progress, documents, "rules"), sentences))
     rules = [set(e.rules) for e in matched]
-    model = cross_validated_model(examples, lambda: ModelSuggester(min_examples=min_examples),
-                                  progress)
-    both = cross_validated_model(matched, lambda: ModelSuggester(min_examples=min_examples,
-                                                                  use_rules=True), progress)
+    predicted, notes = {"rules": rules}, []
+    if ModelSuggester(min_examples=min_examples).fit(examples).codes_:
+        model = cross_validated_model(examples,
+                                      lambda: ModelSuggester(min_examples=min_examples), progress)
+        both = cross_validated_model(matched, lambda: ModelSuggester(
+            min_examples=min_examples, use_rules=True), progress)
+        predicted.update({"model": model, "rules+model": both,
+                          "rules|model": [a | b for a, b in zip(rules, both)]})
+    else:  # scores of a model that learned nothing would be zeros that say nothing
+        notes.append(f"no model was trained: no code has {min_examples} coded informant turns "
+                     f"(and as many without it) in {who}'s coding; only the rules are scored")
     codes = [c.key for c in book.codes if any(c.key in g for g in gold)]
-    predicted = {"rules": rules, "model": model, "rules+model": both,
-                 "rules|model": [a | b for a, b in zip(rules, both)]}
     frame = scores(gold, predicted, codes)
-    frame.attrs.update(coder=who, n_turns=len(examples),
+    frame.attrs.update(coder=who, n_turns=len(examples), notes=notes,
                        n_cases=len({e.case for e in examples}),
                        intervals=micro_f1_intervals(gold, predicted, codes,
                                                     [e.case for e in examples]))

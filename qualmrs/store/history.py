@@ -31,9 +31,11 @@ class Step:
     changes: dict  # (table, op) → number of rows
 
     def summary(self) -> str:
-        """«codings +2 ~1 −1; answers ~1»."""
+        """«codings +2 ~1 −1; answers ~1» (the record of what files gave left out)."""
         by_table: dict[str, list[str]] = {}
         for (table, op), n in sorted(self.changes.items()):
+            if table == "imports":
+                continue
             by_table.setdefault(table, []).append({"add": "+", "change": "~",
                                                    "remove": "−"}[op] + str(n))
         return "; ".join(f"{t} {' '.join(v)}" for t, v in by_table.items())
@@ -145,7 +147,10 @@ class HistoryMixin:
         a new step of ``kind``; mark ``target`` as undone by it."""
         state = self._state
         state.kind, state.target = kind, target.id
-        state.command = f"{kind} step {target.id}: {target.command}"
+        if kind == "redo":  # named for the step it re-applies, not for the undo it reverts
+            state.command = f"redo step {target.target}: {target.command.split(': ', 1)[-1]}"
+        else:
+            state.command = f"undo step {target.id}: {target.command}"
         state.actor = actor or state.actor
         ev = s.events.c
         rows = conn.execute(select(s.events).where(ev.step_id == target.id)

@@ -246,15 +246,18 @@ class WorkMixin:
         return self._retarget(conn, "codings", [(r, {**r, "code": moves[r["code"]]})
                                                 for r in rows])
 
-    def rename_coder(self, old: str, new: str) -> tuple[int, int]:
+    def rename_coder(self, old: str, new: str) -> dict[str, int]:
         """Give ``old``'s codings and answers to ``new`` (merging into ``new``'s work when
         there is some) and remember ``old`` as an alias of ``new`` for later imports.
 
+        Identical codings become one. Where both answered a question for a case, ``new``'s
+        answer stays and ``old``'s goes (counted as ``replaced`` when it said otherwise).
+
         Returns:
-            (codings, answers) moved.
+            ``{"codings": n, "answers": m, "replaced": k}``.
 
         Raises:
-            StoreError: ``old`` has no work, or an answer of both says different things.
+            StoreError: ``old`` has no work.
         """
         with self.atomic() as conn:
             codings = self.rows_where(conn, "codings", s.codings.c.coder == old)
@@ -263,16 +266,13 @@ class WorkMixin:
                 raise StoreError(f"no codings or answers by '{old}'")
             theirs = {(r["case_label"], r["question"], r["source"]): r["category"]
                       for r in self.rows_where(conn, "answers", s.answers.c.coder == new)}
-            for r in answers:
-                other = theirs.get((r["case_label"], r["question"], r["source"]))
-                if other is not None and other != r["category"]:
-                    raise StoreError(f"{old} and {new} answer {r['question']} for case "
-                                     f"{r['case_label']} differently ('{r['category']}' and "
-                                     f"'{other}'); change one of them first")
+            replaced = sum(1 for r in answers
+                           if theirs.get((r["case_label"], r["question"], r["source"]))
+                           not in (None, r["category"]))
             self._retarget(conn, "codings", [(r, {**r, "coder": new}) for r in codings])
             self._retarget(conn, "answers", [(r, {**r, "coder": new}) for r in answers])
             self.set_alias(old, new, conn)
-        return len(codings), len(answers)
+        return {"codings": len(codings), "answers": len(answers), "replaced": replaced}
 
     def set_answer(self, answer: Answer) -> dict | None:
         """Set a person's answer to a question for a case (replacing theirs), or with an
