@@ -66,3 +66,39 @@ def invoke(*args):
     from qualmrs.cli import app
 
     return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def spreadsheet_csv(rows, style: str) -> bytes:
+    """``rows`` as a CSV file saved by Excel (UTF-8 with BOM, ';', CRLF) or LibreOffice (UTF-8,
+    ',', LF): both quote a field only when it needs it and write a quote inside it as ``""``."""
+    sep, eol, bom = {"excel": (";", "\r\n", "\ufeff"), "libreoffice": (",", "\n", "")}[style]
+
+    def field(value: str) -> str:
+        if any(c in value for c in (sep, '"', "\n", "\r")):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    return (bom + "".join(sep.join(map(field, row)) + eol for row in rows)).encode("utf-8")
+
+
+# Quotes, separators and a line break in what informant K says (issue 12).
+QUOTED = """\
+I: Hva sa hun?
+K: Hun sa "nei" to ganger; «ikke nå», sa hun.
+Så gikk hun.
+I: Og så?
+K: Det var "rart", men greit.
+"""
+
+
+@pytest.fixture
+def quoted_project(tmp_path):
+    from qualmrs.project import ingest, init_project
+
+    d = tmp_path / "quoted"
+    d.mkdir()
+    (d / "intervju_k.txt").write_text(QUOTED, encoding="utf-8")
+    store = init_project(tmp_path / "q.db", CODEBOOK)
+    ingest(store, [d / "intervju_k.txt"])
+    yield store
+    store.close()
