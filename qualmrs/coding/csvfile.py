@@ -1,10 +1,11 @@
-"""CSV files as people and spreadsheets write them, with rows numbered as a spreadsheet shows
-them."""
+"""CSV files as people and spreadsheets write them: rows numbered as a spreadsheet shows them,
+and the guard that keeps a cell's text from running as a formula."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from ..errors import ImportError_, IngestError
@@ -12,15 +13,36 @@ from ..ingest.normalise import decode, normalise
 
 # Excel writes ';' where the decimal comma is local (Norway), LibreOffice ',' and tab exports.
 DELIMITERS = (",", ";", "\t")
+# A cell starting with one of these runs as a formula when a spreadsheet opens the CSV
+# (OWASP, CSV injection); the apostrophes before it let ``restore`` undo ``neutralise``.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralise(text: str) -> str:
+    """``text`` with a leading ``'`` when a spreadsheet would run it as a formula.
+
+    Text already starting with ``'`` before such a character gets one more, so that
+    ``restore(neutralise(t)) == t`` for every ``t``.
+    """
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def restore(text: str) -> str:
+    """Undo ``neutralise``: the text as it was before qualmrs wrote it into a CSV."""
+    return text[1:] if text.startswith("'") and _FORMULA.match(text, 1) else text
 
 
 def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, ...] = (),
-              extra_ok: bool = False) -> list[tuple[int, dict[str, str]]]:
+              extra_ok: bool = False, ours: bool = False) -> list[tuple[int, dict[str, str]]]:
     """Rows as (spreadsheet row number, {column: stripped value}); header is row 1.
 
     A CSV may be separated by commas, semicolons or tabs and quoted as Excel and LibreOffice
     quote (``""`` inside quotes is one ``"``; quoted fields hold separators and line breaks).
     A record with a quoted line break is one row, as in a spreadsheet.
+
+    Args:
+        ours: the file is one qualmrs wrote (a coding sheet, a disagreements file): take off
+            the ``'`` that ``neutralise`` put before formula-like text in CSV.
 
     Raises:
         ImportError_: missing file, undecodable text, a quote that is never closed, or wrong
@@ -37,7 +59,7 @@ def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, 
     except IngestError as e:  # the same located problem, as an import error
         raise ImportError_(problems=e.problems) from None
     records = _csv_rows(path, text, _delimiter(text, required + optional))
-    return _check(path, records, required, optional, extra_ok)
+    return _check(path, records, required, optional, extra_ok, ours)
 
 
 def _delimiter(text: str, known: tuple[str, ...]) -> str:
@@ -99,11 +121,13 @@ def _xlsx_rows(path: Path):
         yield n, n, ["" if v is None else str(v) for v in values]
 
 
-def _check(path: Path, numbered, required, optional, extra_ok):
+def _check(path: Path, numbered, required, optional, extra_ok, ours=False):
+    # restored after stripping: the ' is what kept a leading tab or CR in place
+    clean = (lambda v: restore(v.strip())) if ours else str.strip
     numbered = iter(numbered)
     try:
         _, _, header = next(numbered)
-        header = [h.strip().lower() for h in header]
+        header = [clean(h).lower() for h in header]
     except StopIteration:
         raise ImportError_("the file is empty", path=path) from None
     while header and not header[-1]:
@@ -130,5 +154,5 @@ def _check(path: Path, numbered, required, optional, extra_ok):
                                "(a field holding the separator needs \"double quotes\")",
                                path=path, row=n, line=line if line != n else None)
         values += [""] * (len(header) - len(values))
-        rows.append((n, {h: v.strip() for h, v in zip(header, values)}))
+        rows.append((n, {h: clean(v) for h, v in zip(header, values)}))
     return rows
