@@ -82,6 +82,7 @@ def tables_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] 
                coder: CoderOpt = None):
     """Frequency tables from the codebook's table definitions (printed, and written to --out)."""
     from ..export import render_markdown, write_table
+    from ..export.tables import render_csv
     from ..project import open_project, tables
 
     with open_project(db) as store:
@@ -93,7 +94,7 @@ def tables_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] 
             typer.echo(render_markdown(frame))
         elif format is TableFormat.csv:
             typer.echo(f"# {frame.attrs['caption']}")
-            typer.echo(frame.to_csv(index_label="category", lineterminator="\n"))
+            typer.echo(render_csv(frame))
         else:
             raise QualmrsError(f"--format {format.value} needs --out DIR")
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .spreadsheet import csv_text, write_xlsx
+
 FORMATS = ("table", "csv", "md", "xlsx")
 
 
@@ -21,7 +23,7 @@ def _fmt(value) -> str:
 def render(frame: pd.DataFrame, fmt: str, index: bool = False, heading: str = "") -> str:
     """Text of ``frame`` as ``table`` (aligned, for a terminal), ``csv`` or ``md``."""
     if fmt == "csv":
-        return frame.to_csv(index=index, lineterminator="\n")
+        return csv_text(frame, index)
     shown = frame.map(_fmt) if len(frame) else frame
     if fmt == "md":
         body = shown.to_markdown(index=index, disable_numparse=True) + "\n"
@@ -38,7 +40,7 @@ def write(frame: pd.DataFrame, path: Path, fmt: str, index: bool = False,
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
-        frame.to_excel(path, index=index)
+        write_xlsx(frame, path, index)
     else:
         path.write_text(render(frame, fmt, index, heading), encoding="utf-8")
     return path

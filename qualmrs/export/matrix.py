@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .docxutil import bold_cell, caption, new_document
+from .spreadsheet import append, csv_text
 
 SEPARATOR = "\n\n"
 
@@ -29,7 +30,7 @@ def write_matrix(matrix: pd.DataFrame, path: Path, counts: pd.DataFrame | None =
     elif suffix == ".docx":
         _docx(matrix, names, path)
     elif suffix == ".csv":
-        _flat(matrix).to_csv(path, lineterminator="\n")
+        path.write_text(csv_text(_flat(matrix), index=True), encoding="utf-8")
     elif suffix == ".md":
         path.write_text(_markdown(matrix, names), encoding="utf-8")
     else:
@@ -56,9 +57,9 @@ def _xlsx(matrix, names, counts, path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "Matrise"
-    ws.append(["Case", *[names.get(k, k) for k in matrix.columns]])
+    append(ws, ["Case", *[names.get(k, k) for k in matrix.columns]])
     for case, row in _flat(matrix).iterrows():
-        ws.append([case, *row.tolist()])
+        append(ws, [case, *row.tolist()])
     for cells in ws.iter_rows():
         for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -69,9 +70,9 @@ def _xlsx(matrix, names, counts, path: Path) -> None:
     ws.freeze_panes = "B2"
     if counts is not None:
         wc = wb.create_sheet("Antall")
-        wc.append(["code", *counts.columns])
+        append(wc, ["code", *counts.columns])
         for code, row in counts.iterrows():
-            wc.append([code, *[int(v) for v in row]])
+            append(wc, [code, *[int(v) for v in row]])
         for cell in wc[1]:
             cell.font = Font(bold=True)
         wc.column_dimensions["A"].width = 32

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import INFORMANT, Codebook, Document, Sentence
+from .spreadsheet import append
 
 FIXED = ["document", "case", "speaker", "start", "end", "text"]
 
@@ -21,7 +22,7 @@ def write_coding_sheet(path: Path, codebook: Codebook, documents: list[Document]
     wb = Workbook()
     ws = wb.active
     ws.title = "Koding"
-    ws.append(FIXED + [c.key for c in codes] + [q.key for q in questions])
+    append(ws, FIXED + [c.key for c in codes] + [q.key for q in questions])
     for j, c in enumerate(codes, start=len(FIXED) + 1):
         ws.cell(1, j).comment = Comment(f"{c.name}: {c.description}\nMarker med x.", "qualmrs")
     for j, q in enumerate(questions, start=len(FIXED) + len(codes) + 1):
@@ -37,7 +38,7 @@ def write_coding_sheet(path: Path, codebook: Codebook, documents: list[Document]
             spans = [(doc.turns[s.turn], s.start, s.end) for s in sentences.get(doc.name, [])
                      if doc.turns[s.turn].role == INFORMANT]
         for turn, start, end in spans:
-            ws.append([doc.name, turn.case or "", turn.speaker, start, end, doc.text[start:end]])
+            append(ws, [doc.name, turn.case or "", turn.speaker, start, end, doc.text[start:end]])
             if turn.case in seen_cases or not turn.case:
                 for j in range(first, first + len(questions)):
                     ws.cell(ws.max_row, j).fill = grey  # answers go on the case's first row

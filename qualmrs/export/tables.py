@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .docxutil import bold_cell, caption, new_document
+from .spreadsheet import append, csv_text
 
 FORMATS = ("csv", "md", "xlsx", "docx")
 
@@ -27,9 +28,13 @@ def render_markdown(frame: pd.DataFrame, headers: str = "text") -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
+def render_csv(frame: pd.DataFrame) -> str:
     """Contract: first column ``category``, then question keys in table order, last row ``N``."""
-    frame.to_csv(path, index=True, index_label="category", lineterminator="\n")
+    return csv_text(frame, index=True, index_label="category")
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    path.write_text(render_csv(frame), encoding="utf-8")
 
 
 def write_xlsx(frame: pd.DataFrame, path: Path) -> None:
@@ -39,11 +44,11 @@ def write_xlsx(frame: pd.DataFrame, path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = f"Tabell {frame.attrs['id']}"
-    ws.append([frame.attrs["caption"]])
+    append(ws, [frame.attrs["caption"]])
     ws["A1"].font = Font(bold=True)
-    ws.append(["", *[frame.attrs["headers"][q] for q in frame.columns]])
+    append(ws, ["", *[frame.attrs["headers"][q] for q in frame.columns]])
     for category, row in frame.iterrows():
-        ws.append([category, *[int(v) for v in row]])
+        append(ws, [category, *[int(v) for v in row]])
     for cell in ws[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")

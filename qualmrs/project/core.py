@@ -249,6 +249,7 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     ``progress``: a tqdm-like callable for bars over the files and figures (see ``ingest``).
     """
     from ..export import write_matrix, write_table
+    from ..export.frames import write as write_frame
     from ..export.tables import FORMATS
 
     source_dir, out = Path(source_dir), Path(out)
@@ -278,8 +279,7 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         frames = tables(store, coder)
         files = [write_table(f, fmt, out / "tables") for f in frames for fmt in FORMATS]
         code_counts = counts(store, coder)
-        code_counts.to_csv(out / "tables" / "code_counts.csv", lineterminator="\n")
-        files.append(out / "tables" / "code_counts.csv")
+        files.append(write_frame(code_counts, out / "tables" / "code_counts.csv", "csv", True))
         m = matrix(store, coder)
         files.append(write_matrix(m, out / "matrix.xlsx", code_counts))
         files.append(write_matrix(m, out / "matrix.docx"))
