@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .output import outputs
+
 FORMATS = ("table", "csv", "md", "xlsx")
 
 
@@ -33,12 +35,17 @@ def render(frame: pd.DataFrame, fmt: str, index: bool = False, heading: str = ""
 
 
 def write(frame: pd.DataFrame, path: Path, fmt: str, index: bool = False,
-          heading: str = "") -> Path:
-    """Write ``frame`` to ``path`` in ``fmt`` (csv, md, xlsx, table)."""
+          heading: str = "", force: bool = False) -> Path:
+    """Write ``frame`` to ``path`` in ``fmt`` (csv, md, xlsx, table).
+
+    Raises:
+        OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "xlsx":
-        frame.to_excel(path, index=index)
-    else:
-        path.write_text(render(frame, fmt, index, heading), encoding="utf-8")
+    with outputs(force) as out:
+        if fmt == "xlsx":
+            with out.buffer(path) as buf:
+                frame.to_excel(buf, index=index)
+        else:
+            out.write_text(path, render(frame, fmt, index, heading))
     return path
