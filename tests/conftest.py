@@ -1,3 +1,4 @@
+import errno
 import shutil
 import sys
 from pathlib import Path
@@ -65,7 +66,7 @@ def invoke(*args):
 
     from qualmrs.cli import app
 
-    return CliRunner().invoke(app, [str(a) for a in args])
+    return CliRunner().invoke(app, [str(a) for a in args], prog_name="qualmrs")
 
 
 def spreadsheet_csv(rows, style: str) -> bytes:
@@ -179,3 +180,105 @@ def csv_values(text: str) -> list[str]:
     values = [v for row in csv.reader(io.StringIO(text, newline="")) for v in row]
     assert [v for v in values if v.startswith(FORMULA_START) and not number(v)] == []
     return values
+
+SMALL = {"intervju_b.docx": "B", "intervju_e.txt": "E", "intervju_g.srt": "G"}
+
+
+@pytest.fixture(scope="session")
+def small_study(tmp_path_factory):
+    """Three sample interviews (those the second coder coded) with their cases, codings and
+    answers: a study that every command runs on in a second or two."""
+    import csv
+
+    folder = tmp_path_factory.mktemp("small") / "study"
+    folder.mkdir()
+    for name in SMALL:
+        shutil.copy(SAMPLE / name, folder / name)
+    for name, column, keep in [("cases.csv", "case", set(SMALL.values())),
+                               ("codings.csv", "document", set(SMALL)),
+                               ("answers.csv", "case", set(SMALL.values()))]:
+        with (SAMPLE / name).open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        i = rows[0].index(column)
+        with (folder / name).open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows(
+                [rows[0]] + [r for r in rows[1:] if r[i] in keep])
+    return folder
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """A factory of small tmpfs mounts (``tmpfs(kilobytes)``, remount read-only with
+    ``tmpfs.read_only(path)``), to meet a really full or read-only disk. Needs root with
+    CAP_SYS_ADMIN (as in this project's CI); skips elsewhere. Unmounted at the end."""
+    import subprocess
+
+    mounts = []
+
+    def mount(kilobytes: int) -> Path:
+        point = tmp_path / f"mnt{len(mounts)}"
+        point.mkdir()
+        r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kilobytes}k,mode=0755",
+                            "tmpfs", str(point)], capture_output=True)
+        if r.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {r.stderr.decode().strip()}")
+        mounts.append(point)
+        return point
+
+    def read_only(point: Path) -> None:
+        subprocess.run(["mount", "-o", "remount,ro", str(point)], check=True)
+
+    mount.read_only = read_only
+    yield mount
+    for point in reversed(mounts):
+        subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+class _FillingFile:
+    """A file opened for writing on a disk that fills up after ``room`` more bytes."""
+
+    def __init__(self, file, disk):
+        self._file, self._disk = file, disk
+
+    def write(self, data):
+        self._disk["room"] -= len(data)
+        if self._disk["room"] < 0:
+            raise OSError(errno.ENOSPC, "No space left on device", self._file.name)
+        return self._file.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self._file, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._file.close()
+
+    def __iter__(self):
+        return iter(self._file)
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """``full_disk(folder, room)``: files opened for writing under ``folder`` (through
+    ``open``, as the xlsx, docx, csv, zip and figure writers do) fail with ENOSPC once
+    ``room`` bytes are written in all; a full disk without a tmpfs."""
+    import builtins
+    import io
+
+    real_open = io.open
+
+    def fill(folder: Path, room: int) -> None:
+        disk = {"room": room}
+
+        def open_(file, mode="r", *args, **kwargs):
+            f = real_open(file, mode, *args, **kwargs)
+            if isinstance(file, (str, Path)) and any(m in mode for m in "wax+") \
+                    and Path(file).resolve().is_relative_to(folder.resolve()):
+                return _FillingFile(f, disk)
+            return f
+
+        monkeypatch.setattr(builtins, "open", open_)
+        monkeypatch.setattr(io, "open", open_)
+    return fill

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (DB, CoderOpt, QuietOpt, SheetFormat, TableFormat, _errors_as_lines,
-                  _progress, _say, _write_frame, app)
+from .app import (DB, CoderOpt, ForceOpt, QuietOpt, SheetFormat, TableFormat,
+                  _errors_as_lines, _progress, _say, _write_frame, app)
 
 FormatOpt = Annotated[SheetFormat, typer.Option("--format")]
 OutOpt = Annotated[Optional[Path], typer.Option(help="Output file.")]
@@ -17,20 +17,20 @@ SuggOpt = Annotated[bool, typer.Option("--suggestions/--no-suggestions",
 
 
 def _show(function: str, db: Path, format: SheetFormat, out: Path | None, index: bool,
-          **kwargs) -> None:
+          force: bool, **kwargs) -> None:
     from .. import project
 
     with project.open_project(db) as store:
         frame = getattr(project, function)(store, **kwargs)
-    _write_frame(frame, TableFormat(format.value), out, index=index)
+    _write_frame(frame, TableFormat(format.value), out, index=index, force=force)
 
 
 @app.command("presence")
 @_errors_as_lines
 def presence_cmd(db: DB, format: FormatOpt = SheetFormat.md, out: OutOpt = None,
-                 coder: CoderOpt = None, suggestions: SuggOpt = False):
+                 coder: CoderOpt = None, suggestions: SuggOpt = False, force: ForceOpt = False):
     """Per code: coded segments and in how many cases it occurs («n of N informants»)."""
-    _show("presence", db, format, out, False, coder=coder, suggestions=suggestions)
+    _show("presence", db, format, out, False, force, coder=coder, suggestions=suggestions)
 
 
 @app.command("crosstab")
@@ -39,9 +39,9 @@ def crosstab_cmd(db: DB, by: Annotated[str, typer.Option(help="A case attribute,
                  answers: Annotated[bool, typer.Option(
                      help="Cross the closed-question answers instead of the codes.")] = False,
                  format: FormatOpt = SheetFormat.md, out: OutOpt = None, coder: CoderOpt = None,
-                 suggestions: SuggOpt = False):
+                 suggestions: SuggOpt = False, force: ForceOpt = False):
     """Codes (or answers) by a case attribute, with counts and shares."""
-    _show("crosstab", db, format, out, False, by=by, answers=answers, coder=coder,
+    _show("crosstab", db, format, out, False, force, by=by, answers=answers, coder=coder,
           suggestions=suggestions)
 
 
@@ -50,9 +50,10 @@ def crosstab_cmd(db: DB, by: Annotated[str, typer.Option(help="A case attribute,
 def cooccurrence_cmd(db: DB, jaccard: Annotated[bool, typer.Option(
                          help="Normalise: turns with both / turns with either.")] = False,
                      format: FormatOpt = SheetFormat.md, out: OutOpt = None,
-                     coder: CoderOpt = None, suggestions: SuggOpt = False):
+                     coder: CoderOpt = None, suggestions: SuggOpt = False,
+                     force: ForceOpt = False):
     """How often two codes are on the same informant turn."""
-    _show("cooccurrence", db, format, out, True, normalise=jaccard, coder=coder,
+    _show("cooccurrence", db, format, out, True, force, normalise=jaccard, coder=coder,
           suggestions=suggestions)
 
 
@@ -62,9 +63,9 @@ def quotes_cmd(db: DB, code: Annotated[str, typer.Argument(help="A code key (sub
                max_words: Annotated[Optional[int], typer.Option(
                    help="Shorten longer quotes, marking the cut with «(...)».")] = None,
                format: FormatOpt = SheetFormat.md, out: OutOpt = None, coder: CoderOpt = None,
-               suggestions: SuggOpt = False):
+               suggestions: SuggOpt = False, force: ForceOpt = False):
     """Every segment coded with a code, with case and attributes, in document order."""
-    _show("quotes", db, format, out, False, code=code, max_words=max_words, coder=coder,
+    _show("quotes", db, format, out, False, force, code=code, max_words=max_words, coder=coder,
           suggestions=suggestions)
 
 
@@ -73,35 +74,38 @@ def quotes_cmd(db: DB, code: Annotated[str, typer.Argument(help="A code key (sub
 def words_cmd(db: DB, by: Annotated[str, typer.Option(help="'code' or 'case'.")] = "code",
               top: Annotated[int, typer.Option(help="Lemmas per group.")] = 15,
               format: FormatOpt = SheetFormat.md, out: OutOpt = None, coder: CoderOpt = None,
-              suggestions: SuggOpt = False):
+              suggestions: SuggOpt = False, force: ForceOpt = False):
     """Most frequent lemmas per code or case, stop words left out."""
     from ..errors import QualmrsError
 
     if by not in ("code", "case"):
         raise QualmrsError("--by is 'code' or 'case'")
-    _show("words", db, format, out, False, by=by, top=top, coder=coder, suggestions=suggestions)
+    _show("words", db, format, out, False, force, by=by, top=top, coder=coder,
+          suggestions=suggestions)
 
 
 @app.command("plots")
 @_errors_as_lines
 def plots_cmd(db: DB, out: Annotated[Path, typer.Option(help="Folder for the figures.")],
-              coder: CoderOpt = None, suggestions: SuggOpt = False):
+              coder: CoderOpt = None, suggestions: SuggOpt = False,
+              force: ForceOpt = False):
     """Figures as PNG and SVG: frequency tables, heatmaps, codes by attribute."""
     from ..project import open_project, plots
 
     with open_project(db) as store:
-        made = plots(store, out, coder, suggestions)
+        made = plots(store, out, coder, suggestions, force=force)
     _say(f"Wrote {len(made)} figures (PNG and SVG) under {out}")
 
 
 @app.command("report")
 @_errors_as_lines
 def report_cmd(db: DB, out: Annotated[Path, typer.Option(help="The HTML file to write.")],
-               coder: CoderOpt = None, suggestions: SuggOpt = False, quiet: QuietOpt = False):
+               coder: CoderOpt = None, suggestions: SuggOpt = False, quiet: QuietOpt = False,
+               force: ForceOpt = False):
     """One self-contained HTML report: overview, tables, figures, matrix, quotes per theme."""
     from ..project import open_project, report
 
     with open_project(db) as store:
-        path = report(store, out, coder, suggestions, progress=_progress(quiet))
+        path = report(store, out, coder, suggestions, progress=_progress(quiet), force=force)
     if not quiet:
         _say(f"Wrote {path}")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from .docxutil import bold_cell, caption, new_document
+from .output import outputs
 from .spreadsheet import append, csv_text
 
 SEPARATOR = "\n\n"
@@ -16,25 +17,29 @@ def _flat(matrix: pd.DataFrame) -> pd.DataFrame:
     return matrix.apply(lambda col: col.map(SEPARATOR.join))
 
 
-def write_matrix(matrix: pd.DataFrame, path: Path, counts: pd.DataFrame | None = None) -> Path:
+def write_matrix(matrix: pd.DataFrame, path: Path, counts: pd.DataFrame | None = None,
+                 force: bool = False) -> Path:
     """Write the matrix; the suffix of ``path`` picks the format.
 
     XLSX gets a second sheet with ``counts`` when given.
+
+    Raises:
+        OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     suffix = path.suffix.lower()
-    names = matrix.attrs.get("names", {})
-    if suffix == ".xlsx":
-        _xlsx(matrix, names, counts, path)
-    elif suffix == ".docx":
-        _docx(matrix, names, path)
-    elif suffix == ".csv":
-        path.write_text(csv_text(_flat(matrix), index=True), encoding="utf-8")
-    elif suffix == ".md":
-        path.write_text(_markdown(matrix, names), encoding="utf-8")
-    else:
+    if suffix not in (".xlsx", ".docx", ".csv", ".md"):
         raise ValueError(f"unsupported matrix format '{path.suffix}'")
+    names = matrix.attrs.get("names", {})
+    with outputs(force) as out, out.buffer(path) as buf:
+        if suffix == ".xlsx":
+            _xlsx(matrix, names, counts, buf)
+        elif suffix == ".docx":
+            _docx(matrix, names, buf)
+        elif suffix == ".csv":
+            buf.write(csv_text(_flat(matrix), index=True).encode("utf-8"))
+        else:
+            buf.write(_markdown(matrix, names).encode("utf-8"))
     return path
 
 
@@ -50,7 +55,7 @@ def _markdown(matrix: pd.DataFrame, names: dict) -> str:
     return "\n".join(lines)
 
 
-def _xlsx(matrix, names, counts, path: Path) -> None:
+def _xlsx(matrix, names, counts, path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -79,7 +84,7 @@ def _xlsx(matrix, names, counts, path: Path) -> None:
     wb.save(path)
 
 
-def _docx(matrix, names, path: Path) -> None:
+def _docx(matrix, names, path) -> None:
     from docx.shared import Pt
 
     document = new_document(landscape=True)

@@ -6,13 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import INFORMANT, Codebook, Document, Sentence
+from .output import outputs
 from .spreadsheet import append
 
 FIXED = ["document", "case", "speaker", "start", "end", "text"]
 
 
 def write_coding_sheet(path: Path, codebook: Codebook, documents: list[Document],
-                       sentences: dict[str, list[Sentence]], level: str = "turn") -> Path:
+                       sentences: dict[str, list[Sentence]], level: str = "turn",
+                       force: bool = False) -> Path:
+    """Write the coding sheet to ``path`` (.xlsx) and return it.
+
+    Raises:
+        OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
+    """
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -50,6 +57,6 @@ def write_coding_sheet(path: Path, codebook: Codebook, documents: list[Document]
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "G2"
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    with outputs(force) as out, out.buffer(path) as buf:
+        wb.save(buf)
     return path

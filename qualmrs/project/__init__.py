@@ -1,5 +1,6 @@
 """The chain in one place: the only package that wires the stages to the store."""
 
+from ..store.sqlite import set_lock_wait
 from .agreement import agreement, consensus, disagreements
 from .core import (RunResult, choose_coder, counts, import_answers, import_codings, ingest,
                    init_project, matrix, open_project, run, segments, tables)
@@ -9,7 +10,8 @@ from .suggest import accept, evaluate, reject, suggest, suggest_answers, suggest
 from .views import cooccurrence, crosstab, plots, presence, quotes, report, words
 
 __all__ = ["init_project", "open_project", "ingest", "import_codings", "import_answers",
-           "tables", "matrix", "counts", "segments", "choose_coder", "run", "RunResult",
+           "set_lock_wait", "tables", "matrix", "counts", "segments", "choose_coder", "run",
+           "RunResult",
            "agreement", "disagreements", "consensus", "suggest", "suggestions",
            "suggest_answers", "accept", "reject", "evaluate", "presence", "crosstab",
            "cooccurrence", "quotes", "words", "plots", "report", "export_qdc", "import_qdc",

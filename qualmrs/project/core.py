@@ -237,7 +237,8 @@ def _file_coders(*paths: Path) -> set[str]:
 
 
 def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
-        coder: str | None = None, report: bool = True, progress=None) -> RunResult:
+        coder: str | None = None, report: bool = True, progress=None,
+        force: bool = False) -> RunResult:
     """Everything for a study folder: store, tables, matrix. Safe to run again.
 
     ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``
@@ -247,15 +248,23 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     Tables and matrix are of ``coder``; by default the one coder named in the folder's
     codings.csv/answers.csv, so a second coder imported later does not change them.
     ``progress``: a tqdm-like callable for bars over the files and figures (see ``ingest``).
+    The output files are written all or none, replacing those an earlier run wrote; an
+    existing file qualmrs did not write is refused (before anything is stored) unless
+    ``force``, and a project store never (``qualmrs.export.output``).
     """
-    from ..export import write_matrix, write_table
-    from ..export.frames import write as write_frame
-    from ..export.tables import FORMATS
+    from ..export import write_matrix
+    from ..export.frames import render
+    from ..export.output import check_target, outputs
+    from ..export.tables import FORMATS, table_filename, write_tables
 
     source_dir, out = Path(source_dir), Path(out)
     if not source_dir.is_dir():
         raise QualmrsError("not a folder of transcripts", path=source_dir)
     book = load_codebook(codebook)
+    for name in [*(f"tables/{table_filename(t.id, fmt)}" for t in book.tables for fmt in FORMATS),
+                 "tables/code_counts.csv", "matrix.xlsx", "matrix.docx",
+                 *(["report.html"] if report else [])]:
+        check_target(out / name, force)
     db = out / "project.db"
     if db.exists():
         store = Store.open(db)
@@ -277,15 +286,19 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
             named = _file_coders(source_dir / "codings.csv", source_dir / "answers.csv")
             coder = named.pop() if len(named) == 1 else None
         frames = tables(store, coder)
-        files = [write_table(f, fmt, out / "tables") for f in frames for fmt in FORMATS]
-        code_counts = counts(store, coder)
-        files.append(write_frame(code_counts, out / "tables" / "code_counts.csv", "csv", True))
-        m = matrix(store, coder)
-        files.append(write_matrix(m, out / "matrix.xlsx", code_counts))
-        files.append(write_matrix(m, out / "matrix.docx"))
-        if report:
-            from .views import report as write_report
+        with outputs(force) as written:
+            files = write_tables(frames, FORMATS, out / "tables", force)
+            code_counts = counts(store, coder)
+            written.write_text(out / "tables" / "code_counts.csv",
+                               render(code_counts, "csv", index=True))
+            files.append(out / "tables" / "code_counts.csv")
+            m = matrix(store, coder)
+            files.append(write_matrix(m, out / "matrix.xlsx", code_counts, force))
+            files.append(write_matrix(m, out / "matrix.docx", force=force))
+            if report:
+                from .views import report as write_report
 
-            files.append(write_report(store, out / "report.html", coder, progress=progress))
+                files.append(write_report(store, out / "report.html", coder, progress=progress,
+                                          force=force))
     return RunResult(db, ingested, n_codings, n_answers, frames, files)
 

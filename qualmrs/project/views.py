@@ -79,13 +79,16 @@ def words(store: Store, by: str = "code", top: int = 15, coder: str | None = Non
 
 
 def plots(store: Store, out: str | Path, coder: str | None = None,
-          suggestions: bool = False, progress=None) -> list[tuple[str, Path]]:
+          suggestions: bool = False, progress=None,
+          force: bool = False) -> list[tuple[str, Path]]:
     """Write every figure as PNG and SVG into ``out``; returns (caption, PNG path) pairs.
 
     ``progress``: a tqdm-like callable for a bar over the figures (see ``ingest``).
+    All figures or none are written; ``force`` replaces files qualmrs did not write.
     """
     from ..analyse import code_counts, frequency_tables
     from ..export import figures
+    from ..export.output import outputs
 
     out = Path(out)
     book = store.codebook
@@ -115,25 +118,37 @@ def plots(store: Store, out: str | Path, coder: str | None = None,
             todo.append((f"Andel informanter per kode etter {attribute}",
                          lambda ct=ct, a=attribute: figures.presence_chart(
                              ct, names, out / f"koder_etter_{a}")))
-    return [(caption, draw()[0]) for caption, draw in steps(progress, todo, "figures")]
+    with outputs(force):
+        return [(caption, draw()[0]) for caption, draw in steps(progress, todo, "figures")]
 
 
 def report(store: Store, out: str | Path, coder: str | None = None,
-           suggestions: bool = False, max_words: int = 60, progress=None) -> Path:
+           suggestions: bool = False, max_words: int = 60, progress=None,
+           force: bool = False) -> Path:
     """Write the self-contained HTML report (figures go to a folder beside it too).
 
     ``progress``: a tqdm-like callable for a bar over the figures (see ``ingest``).
+    The report and its figures are written all or none; ``force`` replaces files qualmrs
+    did not write (never a store).
     """
+    from ..export.output import check_target, outputs
+
+    check_target(out, force)  # before the slow part
+    with outputs(force):
+        return _report(store, Path(out), coder, suggestions, max_words, progress, force)
+
+
+def _report(store: Store, out: Path, coder, suggestions, max_words, progress, force) -> Path:
     from ..analyse import code_counts, frequency_tables
     from ..export.report import ReportData, write_report
 
-    out = Path(out)
     book = store.codebook
     who = choose_coder(store, coder)
     docs = store.documents()
     codings = _codings(store, coder, suggestions)
     counts = code_counts(book, docs, codings, store.cases())
-    figures = plots(store, out.parent / f"{out.stem}_figurer", coder, suggestions, progress)
+    figures = plots(store, out.parent / f"{out.stem}_figurer", coder, suggestions, progress,
+                    force)
     informant_words = sum(len(d.text[t.start:t.end].split()) for d in docs for t in d.turns
                           if t.role == "informant")
     overview = {
@@ -151,4 +166,4 @@ def report(store: Store, out: str | Path, coder: str | None = None,
     data = ReportData(book.name or "qualmrs-rapport", overview, frequency_tables(
         book, store.answers(coder=who) if who else []), figures,
         counts.drop(columns=["cases"]), {c.key: c.name for c in book.codes}, themes)
-    return write_report(data, out)
+    return write_report(data, out, force)

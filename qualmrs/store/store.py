@@ -7,13 +7,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable
 
-from sqlalchemy import bindparam, create_engine, event, func, insert, select
+from sqlalchemy import bindparam, create_engine, func, insert, select
 from sqlalchemy.exc import DatabaseError
 
 from ..codebook import parse_codebook
-from ..errors import StoreError
+from ..errors import StoreError, os_error
+from ..export.output import is_sqlite
 from ..model import MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
 from . import schema as s
+from . import sqlite
 from .bulk import fetch_rows, insert_rows
 from .suggestions import SuggestionsMixin, _now
 
@@ -29,8 +31,9 @@ class Store(SuggestionsMixin):
     def __init__(self, url: str, path: Path | None = None):
         self.path = path
         self.engine = create_engine(url)
-        if url.startswith("sqlite"):
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sqlite = url.startswith("sqlite")
+        if self._sqlite:
+            sqlite.install(self.engine, path)
         self._codebook: Codebook | None = None
 
     # -- opening ----------------------------------------------------------------------------
@@ -41,7 +44,16 @@ class Store(SuggestionsMixin):
         if path.exists():
             raise StoreError("a project already exists here; open it instead of init",
                              path=path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise StoreError("a file is in the way of this folder; give a folder for the "
+                             "project", path=path.parent) from None
+        except OSError as e:
+            error = os_error(e, path.parent, "choose a folder you can write to")
+            if error is None:
+                raise
+            raise error from e
         store = cls(f"sqlite:///{path}", path)
         try:
             with store.transaction() as conn:
@@ -52,9 +64,14 @@ class Store(SuggestionsMixin):
                 store._write_codebook(conn, codebook)
         except BaseException:
             store.close()
-            path.unlink(missing_ok=True)
+            cls.remove(path)
             raise
         return store
+
+    @staticmethod
+    def remove(path: str | Path) -> None:
+        """Delete a store that was never finished, with its WAL and journal files."""
+        sqlite.remove(Path(path))
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":
@@ -62,12 +79,17 @@ class Store(SuggestionsMixin):
         if not path.is_file():
             raise StoreError("no project database here; create one with 'qualmrs init' "
                              "or 'qualmrs run'", path=path)
-        store = cls(f"sqlite:///{path}", path)
+        if not is_sqlite(path):  # before SQLite makes an empty file a database
+            raise StoreError("not a qualmrs project database", path=path)
+        store = cls(sqlite.url(path), path)
         try:
             version = store.meta("schema_version")
         except DatabaseError:
             store.close()
             raise StoreError("not a qualmrs project database", path=path) from None
+        except BaseException:
+            store.close()
+            raise
         if version is None:
             store.close()
             raise StoreError("not a qualmrs project database (no schema version)", path=path)
@@ -98,8 +120,14 @@ class Store(SuggestionsMixin):
 
     @contextlib.contextmanager
     def transaction(self):
-        """All or nothing: any exception rolls back every write made in the block."""
-        with self.engine.begin() as conn:
+        """All or nothing: any exception rolls back every write made in the block.
+
+        A SQLite store is locked for writing first, waiting for another writer (see
+        ``qualmrs.store.sqlite``).
+        """
+        with self.engine.connect() as conn, conn.begin():
+            if self._sqlite:
+                sqlite.begin_immediate(conn.connection.dbapi_connection, self.path)
             yield conn
 
     # -- meta and codebook ------------------------------------------------------------------
@@ -348,8 +376,3 @@ class Store(SuggestionsMixin):
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar()
                     for t in s.metadata.sorted_tables}
 
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
