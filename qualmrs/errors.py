@@ -6,6 +6,7 @@ line by the CLI. Anything else that escapes is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +58,35 @@ class ImportError_(QualmrsError):
 
 class StoreError(QualmrsError):
     """The project store is missing, of a newer version, or refuses a change."""
+
+
+class StoreLockedError(StoreError):
+    """Another process kept the project store locked for longer than the wait."""
+
+
+class ReadOnlyError(QualmrsError):
+    """The project store or an output folder cannot be written (permissions, read-only disk)."""
+
+
+class DiskFullError(QualmrsError):
+    """The disk filled up while writing the store or an output; nothing was kept."""
+
+
+class OverwriteError(QualmrsError):
+    """An output would replace a project store, or a file qualmrs did not write."""
+
+
+def os_error(error: OSError, path: str | Path | None, what_to_do: str) -> QualmrsError | None:
+    """A full disk, or a file system that refuses a write, as one line naming ``path``
+    (``what_to_do`` ends it); None for any other ``OSError``, which stays a bug."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError("no space left on the disk (nothing was written); free some "
+                             "space and run the command again", path=path)
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        reason = "read-only file system" if error.errno == errno.EROFS else "permission denied"
+        return ReadOnlyError(f"cannot write here ({reason}; nothing was written); {what_to_do}",
+                             path=path)
+    return None
 
 
 def _str(path: str | Path | None) -> str | None:

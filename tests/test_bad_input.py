@@ -55,6 +55,8 @@ CASES = {
                                                  "offset 50); save it as UTF-8"),
     "codings_unknown_code.csv": ("import-codings", [], ", row 2: key 'code': unknown code "
                                                        "'malekort'"),
+    "codings_unclosed_quote.csv": ("import-codings", [], ":2, row 2: a quoted field is never "
+                                                         "closed"),
     "answers_wrong_columns.csv": ("import-answers", [], ", row 1: missing column(s) category"),
     "codebook_list.yaml": ("run", [], ":1: the codebook must be a mapping"),
     "codebook_scalar.yaml": ("run", [], ":1: the codebook must be a mapping"),

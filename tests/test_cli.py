@@ -66,6 +66,20 @@ def test_cli_user_errors_are_one_line(tmp_path, args, message):
     assert "Traceback" not in r.output
 
 
+@pytest.mark.parametrize("args,message", [
+    (["tables", "--fomat", "md", "p.db"], "qualmrs tables: No such option: --fomat"),
+    (["tables"], "qualmrs tables: Missing argument"),
+    (["tabels", "p.db"], "qualmrs: No such command 'tabels'. Did you mean 'tables'?"),
+    (["tables", "p.db", "--format", "pdf"], "Invalid value for '--format'"),
+    (["--wait", "-1", "tables", "p.db"], "Invalid value for '--wait'"),
+])
+def test_cli_usage_errors_are_one_line(args, message):  # issue 12
+    r = invoke(*args)
+    assert r.exit_code == 2  # click's code for usage errors
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith("Error: ") and message in r.stderr
+    assert "--help' for help" not in r.stderr and "╭" not in r.output and not r.stdout
+
+
 def test_cli_ingest_strict_refuses_a_file_without_labels(tmp_path):
     db = tmp_path / "p.db"
     invoke("init", db, "--codebook", CODEBOOK)

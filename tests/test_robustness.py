@@ -73,13 +73,25 @@ def count_documents(db) -> int:
         conn.close()
 
 
+def writing(db) -> bool:
+    """Whether another process holds the store's write lock (a write transaction is open)."""
+    conn = sqlite3.connect(db, timeout=0, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:
+        return True
+    finally:
+        conn.close()
+
+
 def test_robustness_killed_ingest_keeps_whole_documents(tmp_path):
     files = transcripts(tmp_path / "study", 24)
     db, reference = tmp_path / "p.db", tmp_path / "reference.db"
     for path in (db, reference):
         with init_project(path, CODEBOOK) as store:
             ingest(store, files[:3])  # committed before the ingest that is killed
-    journal = db.with_name(db.name + "-journal")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "qualmrs", "ingest", str(db),
                              str(tmp_path / "study")], env=env,
@@ -89,7 +101,7 @@ def test_robustness_killed_ingest_keeps_whole_documents(tmp_path):
         while count_documents(db) < 5 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
         # Then wait for the next document's write transaction to be open, and kill it there.
-        while not journal.exists() and proc.poll() is None and time.monotonic() < deadline:
+        while not writing(db) and proc.poll() is None and time.monotonic() < deadline:
             pass
         proc.send_signal(signal.SIGKILL)
     finally:

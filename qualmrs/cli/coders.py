@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import QualmrsError
-from .app import (DB, CoderOpt, Level, QuietOpt, ReportFormat, SheetFormat, TableFormat,
-                  _errors_as_lines, _progress, _say, _write_frame, app)
+from .app import (DB, CoderOpt, ForceOpt, Level, QuietOpt, ReportFormat, SheetFormat,
+                  TableFormat, _errors_as_lines, _progress, _say, _write_frame, app)
 
 
 CodersOpt = Annotated[str, typer.Option("--coders", help="Coders to compare, e.g. BHO,coder2.")]
@@ -31,9 +31,11 @@ def agreement_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn, codes: 
                   themes: Annotated[bool, typer.Option(
                       help="Roll sub-codes up to their top-level theme.")] = False,
                   format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
-                  out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
+                  out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
+                  force: ForceOpt = False):
     """Inter-coder agreement per code (percent, Cohen's kappa, Krippendorff's alpha) and on answers."""
     from ..export import frames
+    from ..export.output import write_text
     from ..project import open
 
     with open(db) as project:
@@ -52,8 +54,7 @@ def agreement_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn, codes: 
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
-        _say(f"Wrote {out}")
+        _say(f"Wrote {write_text(out, text, force)}")
 
 
 @app.command("disagreements")
@@ -61,7 +62,8 @@ def agreement_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn, codes: 
 def disagreements_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn,
                       codes: CodesOpt = None,
                       format: Annotated[SheetFormat, typer.Option("--format")] = SheetFormat.csv,
-                      out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
+                      out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
+                      force: ForceOpt = False):
     """Units and answers where two coders differ, with a decision column to fill in."""
     from ..export import frames
     from ..project import open
@@ -69,7 +71,8 @@ def disagreements_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn,
     with open(db) as project:
         frame = project.disagreements(coders, unit.value, _codes(codes))
     if out is not None:
-        _say(f"Wrote {frames.write(frame, out, format.value)} ({len(frame)} disagreements)")
+        _say(f"Wrote {frames.write(frame, out, format.value, force=force)} "
+             f"({len(frame)} disagreements)")
     elif format is SheetFormat.xlsx:
         raise QualmrsError("--format xlsx needs --out FILE")
     else:
@@ -112,26 +115,32 @@ SheetOpt = Annotated[SheetFormat, typer.Option("--format")]
 OutOpt = Annotated[Optional[Path], typer.Option(help="Output file.")]
 
 
-def _listing(db: Path, function: str, format: SheetFormat, out: Path | None) -> None:
+def _listing(db: Path, function: str, format: SheetFormat, out: Path | None,
+             force: bool) -> None:
+    from ..export.output import check_target
     from ..project import open
 
+    if out is not None:
+        check_target(out, force)  # suggest-answers stores its suggestions: refuse first
     with open(db) as project:
         frame = getattr(project, function)()
-    _write_frame(frame, TableFormat(format.value), out, index=False)
+    _write_frame(frame, TableFormat(format.value), out, index=False, force=force)
 
 
 @app.command("suggestions")
 @_errors_as_lines
-def suggestions_cmd(db: DB, format: SheetOpt = SheetFormat.csv, out: OutOpt = None):
+def suggestions_cmd(db: DB, format: SheetOpt = SheetFormat.csv, out: OutOpt = None,
+                    force: ForceOpt = False):
     """List suggestions: document,case,start,end,code,source,confidence,text."""
-    _listing(db, "suggestions", format, out)
+    _listing(db, "suggestions", format, out, force)
 
 
 @app.command("suggest-answers")
 @_errors_as_lines
-def suggest_answers_cmd(db: DB, format: SheetOpt = SheetFormat.csv, out: OutOpt = None):
+def suggest_answers_cmd(db: DB, format: SheetOpt = SheetFormat.csv, out: OutOpt = None,
+                        force: ForceOpt = False):
     """Suggest answers to the closed questions: case,question,category,source,confidence,evidence."""
-    _listing(db, "suggest_answers", format, out)
+    _listing(db, "suggest_answers", format, out, force)
 
 
 @app.command("accept")
@@ -172,11 +181,15 @@ def _intervals(codes) -> str:
 def evaluate_cmd(db: DB, coder: CoderOpt = None,
                  format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
                  out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
-                 quiet: QuietOpt = False):
+                 quiet: QuietOpt = False, force: ForceOpt = False):
     """Leave-one-case-out precision, recall and F1 of the suggestions, and answer accuracy."""
     from ..analyse.evaluate import confusion
     from ..export import frames
+    from ..export.output import check_target, write_text
     from ..project import open
+
+    if out is not None:
+        check_target(out, force)  # before the slow part
 
     with open(db) as project:
         codes, summary, rows = project.evaluate(coder, progress=_progress(quiet))
@@ -204,6 +217,6 @@ def evaluate_cmd(db: DB, coder: CoderOpt = None,
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_text(out, text, force)
         if not quiet:
             _say(f"Wrote {out}")

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import (DB, CoderOpt, QuietOpt, SheetFormat, TableFormat, _errors_as_lines,
-                  _progress, _say, _write_frame, app)
+from .app import (DB, CoderOpt, ForceOpt, QuietOpt, SheetFormat, TableFormat,
+                  _errors_as_lines, _progress, _say, _write_frame, app)
 
 FormatOpt = Annotated[SheetFormat, typer.Option("--format")]
 OutOpt = Annotated[Optional[Path], typer.Option(help="Output file.")]
@@ -24,17 +24,17 @@ def _study(db: Path, coder: str | None, suggestions: bool = False):
 
 
 def _show(view: str, db: Path, format: SheetFormat, out: Path | None, index: bool,
-          coder: str | None, suggestions: bool, **kwargs) -> None:
+          force: bool, coder: str | None, suggestions: bool, **kwargs) -> None:
     frame = getattr(_study(db, coder, suggestions), view)(**kwargs)
-    _write_frame(frame, TableFormat(format.value), out, index=index)
+    _write_frame(frame, TableFormat(format.value), out, index=index, force=force)
 
 
 @app.command("presence")
 @_errors_as_lines
 def presence_cmd(db: DB, format: FormatOpt = SheetFormat.md, out: OutOpt = None,
-                 coder: CoderOpt = None, suggestions: SuggOpt = False):
+                 coder: CoderOpt = None, suggestions: SuggOpt = False, force: ForceOpt = False):
     """Per code: coded segments and in how many cases it occurs («n of N informants»)."""
-    _show("presence", db, format, out, False, coder=coder, suggestions=suggestions)
+    _show("presence", db, format, out, False, force, coder=coder, suggestions=suggestions)
 
 
 @app.command("crosstab")
@@ -43,9 +43,9 @@ def crosstab_cmd(db: DB, by: Annotated[str, typer.Option(help="A case attribute,
                  answers: Annotated[bool, typer.Option(
                      help="Cross the closed-question answers instead of the codes.")] = False,
                  format: FormatOpt = SheetFormat.md, out: OutOpt = None, coder: CoderOpt = None,
-                 suggestions: SuggOpt = False):
+                 suggestions: SuggOpt = False, force: ForceOpt = False):
     """Codes (or answers) by a case attribute, with counts and shares."""
-    _show("crosstab", db, format, out, False, by=by, answers=answers, coder=coder,
+    _show("crosstab", db, format, out, False, force, by=by, answers=answers, coder=coder,
           suggestions=suggestions)
 
 
@@ -54,9 +54,10 @@ def crosstab_cmd(db: DB, by: Annotated[str, typer.Option(help="A case attribute,
 def cooccurrence_cmd(db: DB, jaccard: Annotated[bool, typer.Option(
                          help="Normalise: turns with both / turns with either.")] = False,
                      format: FormatOpt = SheetFormat.md, out: OutOpt = None,
-                     coder: CoderOpt = None, suggestions: SuggOpt = False):
+                     coder: CoderOpt = None, suggestions: SuggOpt = False,
+                     force: ForceOpt = False):
     """How often two codes are on the same informant turn."""
-    _show("cooccurrence", db, format, out, True, jaccard=jaccard, coder=coder,
+    _show("cooccurrence", db, format, out, True, force, jaccard=jaccard, coder=coder,
           suggestions=suggestions)
 
 
@@ -66,9 +67,9 @@ def quotes_cmd(db: DB, code: Annotated[str, typer.Argument(help="A code key (sub
                max_words: Annotated[Optional[int], typer.Option(
                    help="Shorten longer quotes, marking the cut with «(...)».")] = None,
                format: FormatOpt = SheetFormat.md, out: OutOpt = None, coder: CoderOpt = None,
-               suggestions: SuggOpt = False):
+               suggestions: SuggOpt = False, force: ForceOpt = False):
     """Every segment coded with a code, with case and attributes, in document order."""
-    _show("quotes", db, format, out, False, code=code, max_words=max_words, coder=coder,
+    _show("quotes", db, format, out, False, force, code=code, max_words=max_words, coder=coder,
           suggestions=suggestions)
 
 
@@ -77,25 +78,28 @@ def quotes_cmd(db: DB, code: Annotated[str, typer.Argument(help="A code key (sub
 def words_cmd(db: DB, by: Annotated[str, typer.Option(help="'code' or 'case'.")] = "code",
               top: Annotated[int, typer.Option(help="Lemmas per group.")] = 15,
               format: FormatOpt = SheetFormat.md, out: OutOpt = None, coder: CoderOpt = None,
-              suggestions: SuggOpt = False):
+              suggestions: SuggOpt = False, force: ForceOpt = False):
     """Most frequent lemmas per code or case, stop words left out."""
-    _show("words", db, format, out, False, by=by, top=top, coder=coder, suggestions=suggestions)
+    _show("words", db, format, out, False, force, by=by, top=top, coder=coder,
+          suggestions=suggestions)
 
 
 @app.command("plots")
 @_errors_as_lines
 def plots_cmd(db: DB, out: Annotated[Path, typer.Option(help="Folder for the figures.")],
-              coder: CoderOpt = None, suggestions: SuggOpt = False):
+              coder: CoderOpt = None, suggestions: SuggOpt = False,
+              force: ForceOpt = False):
     """Figures as PNG and SVG: frequency tables, heatmaps, codes by attribute."""
-    made = _study(db, coder, suggestions).plots(out)
+    made = _study(db, coder, suggestions).plots(out, force=force)
     _say(f"Wrote {len(made)} figures (PNG and SVG) under {out}")
 
 
 @app.command("report")
 @_errors_as_lines
 def report_cmd(db: DB, out: Annotated[Path, typer.Option(help="The HTML file to write.")],
-               coder: CoderOpt = None, suggestions: SuggOpt = False, quiet: QuietOpt = False):
+               coder: CoderOpt = None, suggestions: SuggOpt = False, quiet: QuietOpt = False,
+               force: ForceOpt = False):
     """One self-contained HTML report: overview, tables, figures, matrix, quotes per theme."""
-    path = _study(db, coder, suggestions).report(out, progress=_progress(quiet))
+    path = _study(db, coder, suggestions).report(out, progress=_progress(quiet), force=force)
     if not quiet:
         _say(f"Wrote {path}")

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import QualmrsError
-from .app import (DB, CoderOpt, Level, MatrixLevel, QuietOpt, TableFormat,
+from .app import (DB, CoderOpt, ForceOpt, Level, MatrixLevel, QuietOpt, TableFormat,
                   _errors_as_lines, _progress, _say, _write_frame, app)
 
 
@@ -98,22 +98,26 @@ def import_answers_cmd(db: DB, file: Path, coder: CoderOpt = None):
 @_errors_as_lines
 def tables_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.md,
                out: Annotated[Optional[Path], typer.Option(help="Folder for the files.")] = None,
-               coder: CoderOpt = None):
+               coder: CoderOpt = None, force: ForceOpt = False):
     """Frequency tables from the codebook's table definitions (printed, and written to --out)."""
-    from ..export import render_markdown, write_table
+    from ..export import render_markdown
+    from ..export.tables import render_csv, write_tables
     from ..project import open
 
     with open(db) as project:
         study = project.study(coder)
     _counting(study)
-    for frame in study.tables():
-        if out is not None:
-            _say(f"Wrote {write_table(frame, format.value, out)}")
-        elif format is TableFormat.md:
+    frames = study.tables()
+    if out is not None:
+        for path in write_tables(frames, [format.value], out, force):
+            _say(f"Wrote {path}")
+        return
+    for frame in frames:
+        if format is TableFormat.md:
             typer.echo(render_markdown(frame))
         elif format is TableFormat.csv:
             typer.echo(f"# {frame.attrs['caption']}")
-            typer.echo(frame.to_csv(index_label="category", lineterminator="\n"))
+            typer.echo(render_csv(frame))
         else:
             raise QualmrsError(f"--format {format.value} needs --out DIR")
 
@@ -124,7 +128,7 @@ def matrix_cmd(db: DB, out: Annotated[Path, typer.Option(
                    help="Output file: .xlsx, .docx, .csv or .md.")],
                level: Annotated[MatrixLevel, typer.Option(
                    help="Columns are themes or single codes.")] = MatrixLevel.theme,
-               coder: CoderOpt = None):
+               coder: CoderOpt = None, force: ForceOpt = False):
     """The case × theme matrix of coded quotes."""
     from ..export import write_matrix
     from ..project import open
@@ -135,33 +139,34 @@ def matrix_cmd(db: DB, out: Annotated[Path, typer.Option(
         study = project.study(coder)
     m = study.matrix(level.value)
     c = study.counts() if out.suffix.lower() == ".xlsx" else None
-    _say(f"Wrote {write_matrix(m, out, c)}")
+    _say(f"Wrote {write_matrix(m, out, c, force)}")
 
 
 @app.command("counts")
 @_errors_as_lines
 def counts_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.md,
                out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
-               coder: CoderOpt = None):
+               coder: CoderOpt = None, force: ForceOpt = False):
     """Number of coded segments per code and case."""
     from ..project import open
 
     with open(db) as project:
         frame = project.study(coder).counts()
-    _write_frame(frame, format, out)
+    _write_frame(frame, format, out, force=force)
 
 
 @app.command("segments")
 @_errors_as_lines
 def segments_cmd(db: DB, level: Annotated[Level, typer.Option()] = Level.turn,
                  format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.csv,
-                 out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None):
+                 out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
+                 force: ForceOpt = False):
     """Turns or sentences: document,case,speaker,role,start,end,text."""
     from ..project import open
 
     with open(db) as project:
         frame = project.segments(level.value)
-    _write_frame(frame, format, out, index=False)
+    _write_frame(frame, format, out, index=False, force=force)
 
 
 @app.command("run")
@@ -173,12 +178,13 @@ def run_cmd(source_dir: Annotated[Path, typer.Argument(help="Folder of transcrip
             coder: CoderOpt = None,
             report: Annotated[bool, typer.Option("--report/--no-report",
                                                  help="Also write report.html.")] = True,
-            quiet: QuietOpt = False):
+            quiet: QuietOpt = False, force: ForceOpt = False):
     """Do everything: ingest, import codings and answers, write tables and matrix, print tables."""
     from ..export import render_markdown
     from ..project import run
 
-    result = run(source_dir, codebook, out, coder, report, progress=_progress(quiet))
+    result = run(source_dir, codebook, out, coder, report, progress=_progress(quiet),
+                 force=force)
     for w in result.ingest.warnings:
         _say(f"Warning: {w}")
     if not quiet:

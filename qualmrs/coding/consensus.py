@@ -29,7 +29,7 @@ def read_consensus(path: str | Path, codebook: Codebook, documents: list[Documen
             or answers that differ and were not decided; each with file and row.
     """
     path = str(path)
-    rows = read_rows(path, COLUMNS, OPTIONAL)
+    rows = read_rows(path, COLUMNS, OPTIONAL, ours=True)
     problems: list[Problem] = []
 
     def bad(n, message, key=None):

@@ -23,7 +23,7 @@ def read_coding_sheet(path: str | Path, codebook: Codebook, corpus: Corpus,
     """
     path = str(path)
     rows = read_rows(path, ("document", "case", "start", "end"),
-                     ("speaker", "text"), extra_ok=True)
+                     ("speaker", "text"), extra_ok=True, ours=True)
     codes = {c.key for c in codebook.codes}
     questions = {q.key: q for q in codebook.questions}
     codings, answers, problems, answered = [], [], [], {}

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .output import outputs
+
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
 
 
@@ -27,15 +29,21 @@ def _plt():
 
 
 def _save(fig, base: Path) -> list[Path]:
-    base.parent.mkdir(parents=True, exist_ok=True)
-    out = []
-    for ext in ("png", "svg"):
-        path = base.with_suffix(f".{ext}")
-        fig.savefig(path, dpi=150 if ext == "png" else None, bbox_inches="tight",
-                    metadata={"Date": None} if ext == "svg" else None)
-        out.append(path)
-    _plt().close(fig)
-    return out
+    """PNG and SVG of ``fig`` at ``base``; in the enclosing ``outputs`` batch (with its
+    ``force``), or in one of their own."""
+    paths = []
+    try:
+        with outputs() as out:
+            for ext in ("png", "svg"):
+                path = base.with_suffix(f".{ext}")
+                with out.buffer(path) as buf:
+                    fig.savefig(buf, format=ext, dpi=150 if ext == "png" else None,
+                                bbox_inches="tight",
+                                metadata={"Date": None} if ext == "svg" else None)
+                paths.append(path)
+    finally:
+        _plt().close(fig)
+    return paths
 
 
 def _wrap(text: str, width: int = 28) -> str:

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .output import outputs
+from .spreadsheet import csv_text, write_xlsx
+
 FORMATS = ("table", "csv", "md", "xlsx")
 
 
@@ -21,7 +24,7 @@ def _fmt(value) -> str:
 def render(frame: pd.DataFrame, fmt: str, index: bool = False, heading: str = "") -> str:
     """Text of ``frame`` as ``table`` (aligned, for a terminal), ``csv`` or ``md``."""
     if fmt == "csv":
-        return frame.to_csv(index=index, lineterminator="\n")
+        return csv_text(frame, index)
     shown = frame.map(_fmt) if len(frame) else frame
     if fmt == "md":
         body = shown.to_markdown(index=index, disable_numparse=True) + "\n"
@@ -33,12 +36,17 @@ def render(frame: pd.DataFrame, fmt: str, index: bool = False, heading: str = ""
 
 
 def write(frame: pd.DataFrame, path: Path, fmt: str, index: bool = False,
-          heading: str = "") -> Path:
-    """Write ``frame`` to ``path`` in ``fmt`` (csv, md, xlsx, table)."""
+          heading: str = "", force: bool = False) -> Path:
+    """Write ``frame`` to ``path`` in ``fmt`` (csv, md, xlsx, table).
+
+    Raises:
+        OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "xlsx":
-        frame.to_excel(path, index=index)
-    else:
-        path.write_text(render(frame, fmt, index, heading), encoding="utf-8")
+    with outputs(force) as out:
+        if fmt == "xlsx":
+            with out.buffer(path) as buf:
+                write_xlsx(frame, buf, index)
+        else:
+            out.write_text(path, render(frame, fmt, index, heading))
     return path

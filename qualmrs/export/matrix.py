@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from .docxutil import bold_cell, caption, new_document
+from .output import outputs
+from .spreadsheet import append, csv_text
 
 SEPARATOR = "\n\n"
 
@@ -15,25 +17,29 @@ def _flat(matrix: pd.DataFrame) -> pd.DataFrame:
     return matrix.apply(lambda col: col.map(SEPARATOR.join))
 
 
-def write_matrix(matrix: pd.DataFrame, path: Path, counts: pd.DataFrame | None = None) -> Path:
+def write_matrix(matrix: pd.DataFrame, path: Path, counts: pd.DataFrame | None = None,
+                 force: bool = False) -> Path:
     """Write the matrix; the suffix of ``path`` picks the format.
 
     XLSX gets a second sheet with ``counts`` when given.
+
+    Raises:
+        OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     suffix = path.suffix.lower()
-    names = matrix.attrs.get("names", {})
-    if suffix == ".xlsx":
-        _xlsx(matrix, names, counts, path)
-    elif suffix == ".docx":
-        _docx(matrix, names, path)
-    elif suffix == ".csv":
-        _flat(matrix).to_csv(path, lineterminator="\n")
-    elif suffix == ".md":
-        path.write_text(_markdown(matrix, names), encoding="utf-8")
-    else:
+    if suffix not in (".xlsx", ".docx", ".csv", ".md"):
         raise ValueError(f"unsupported matrix format '{path.suffix}'")
+    names = matrix.attrs.get("names", {})
+    with outputs(force) as out, out.buffer(path) as buf:
+        if suffix == ".xlsx":
+            _xlsx(matrix, names, counts, buf)
+        elif suffix == ".docx":
+            _docx(matrix, names, buf)
+        elif suffix == ".csv":
+            buf.write(csv_text(_flat(matrix), index=True).encode("utf-8"))
+        else:
+            buf.write(_markdown(matrix, names).encode("utf-8"))
     return path
 
 
@@ -49,16 +55,16 @@ def _markdown(matrix: pd.DataFrame, names: dict) -> str:
     return "\n".join(lines)
 
 
-def _xlsx(matrix, names, counts, path: Path) -> None:
+def _xlsx(matrix, names, counts, path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     wb = Workbook()
     ws = wb.active
     ws.title = "Matrise"
-    ws.append(["Case", *[names.get(k, k) for k in matrix.columns]])
+    append(ws, ["Case", *[names.get(k, k) for k in matrix.columns]])
     for case, row in _flat(matrix).iterrows():
-        ws.append([case, *row.tolist()])
+        append(ws, [case, *row.tolist()])
     for cells in ws.iter_rows():
         for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -69,16 +75,16 @@ def _xlsx(matrix, names, counts, path: Path) -> None:
     ws.freeze_panes = "B2"
     if counts is not None:
         wc = wb.create_sheet("Antall")
-        wc.append(["code", *counts.columns])
+        append(wc, ["code", *counts.columns])
         for code, row in counts.iterrows():
-            wc.append([code, *[int(v) for v in row]])
+            append(wc, [code, *[int(v) for v in row]])
         for cell in wc[1]:
             cell.font = Font(bold=True)
         wc.column_dimensions["A"].width = 32
     wb.save(path)
 
 
-def _docx(matrix, names, path: Path) -> None:
+def _docx(matrix, names, path) -> None:
     from docx.shared import Pt
 
     document = new_document(landscape=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..ingest.qdc import refi_guid as guid
 from ..model import Answer, Case, Codebook, Coding, Document
+from .output import outputs
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -138,12 +139,17 @@ def project_qde(name: str, codebook: Codebook, documents: list[Document], cases:
 
 
 def write_qdpx(path: Path, name: str, codebook: Codebook, documents: list[Document],
-               cases: list[Case], codings: list[Coding], answers: list[Answer] = ()) -> Path:
-    """A QDPX archive: ``project.qde`` and ``sources/<GUID>.txt`` (UTF-8, LF, no BOM)."""
+               cases: list[Case], codings: list[Coding], answers: list[Answer] = (),
+               force: bool = False) -> Path:
+    """A QDPX archive: ``project.qde`` and ``sources/<GUID>.txt`` (UTF-8, LF, no BOM).
+
+    Raises:
+        OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     qde = project_qde(name, codebook, documents, cases, codings, answers)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+    with outputs(force) as out, out.buffer(path) as buf, \
+            zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         # A fixed timestamp keeps the archive byte-for-byte the same on every export.
         def add(arcname: str, data: bytes) -> None:
             info = zipfile.ZipInfo(arcname, date_time=(1980, 1, 1, 0, 0, 0))

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .output import outputs
+
 
 CSS = """
 body{font-family:Georgia,'DejaVu Serif',serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -58,8 +60,19 @@ def _figure(caption: str, png: Path) -> str:
             f"<figcaption>{_e(caption)}</figcaption></figure>")
 
 
-def write_report(data: ReportData, path: Path) -> Path:
-    """Write the report to ``path`` and return it."""
+def write_report(data: ReportData, path: Path, force: bool = False) -> Path:
+    """Write the report to ``path`` and return it.
+
+    Written in the same ``outputs`` batch as its figures, it reads them where they are staged.
+
+    Raises:
+        OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
+    """
+    with outputs(force) as out:
+        return out.write_text(path, _html(data, out))
+
+
+def _html(data: ReportData, out) -> str:
     parts = [f"<!doctype html><html lang=\"no\"><head><meta charset=\"utf-8\">"
              f"<title>{_e(data.title)}</title><style>{CSS}</style></head><body>",
              f"<h1>{_e(data.title)}</h1>", "<h2>Oversikt</h2><dl class=\"overview\">"]
@@ -68,7 +81,7 @@ def write_report(data: ReportData, path: Path) -> Path:
     for t in data.tables:
         parts.append(_table(t, t.attrs["caption"], t.attrs["headers"]))
     parts.append("<h2>Figurer</h2>")
-    parts += [_figure(caption, png) for caption, png in data.figures]
+    parts += [_figure(caption, out.staged(png)) for caption, png in data.figures]
     counts = data.counts.rename(index=data.code_names)
     parts.append("<h2>Kode × informant</h2>")
     parts.append(_table(counts, "Antall kodede segmenter per kode og informant", None, "Kode"))
@@ -83,7 +96,4 @@ def write_report(data: ReportData, path: Path) -> Path:
                          f"{_e(q['case'])}, {_e(data.code_names.get(q['code'], q['code']))}"
                          + (f" — notat: {_e(memo)}" if memo else "") + "</span></blockquote>")
     parts.append("</body></html>")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
+    return "\n".join(parts)

@@ -6,12 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import INFORMANT, Codebook, Document, Sentence
+from .output import outputs
+from .spreadsheet import append
 
 FIXED = ["document", "case", "speaker", "start", "end", "text"]
 
 
 def write_coding_sheet(path: Path, codebook: Codebook, documents: list[Document],
-                       sentences: dict[str, list[Sentence]], level: str = "turn") -> Path:
+                       sentences: dict[str, list[Sentence]], level: str = "turn",
+                       force: bool = False) -> Path:
+    """Write the coding sheet to ``path`` (.xlsx) and return it.
+
+    Raises:
+        OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
+    """
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -21,7 +29,7 @@ def write_coding_sheet(path: Path, codebook: Codebook, documents: list[Document]
     wb = Workbook()
     ws = wb.active
     ws.title = "Koding"
-    ws.append(FIXED + [c.key for c in codes] + [q.key for q in questions])
+    append(ws, FIXED + [c.key for c in codes] + [q.key for q in questions])
     for j, c in enumerate(codes, start=len(FIXED) + 1):
         ws.cell(1, j).comment = Comment(f"{c.name}: {c.description}\nMarker med x.", "qualmrs")
     for j, q in enumerate(questions, start=len(FIXED) + len(codes) + 1):
@@ -37,7 +45,7 @@ def write_coding_sheet(path: Path, codebook: Codebook, documents: list[Document]
             spans = [(doc.turns[s.turn], s.start, s.end) for s in sentences.get(doc.name, [])
                      if doc.turns[s.turn].role == INFORMANT]
         for turn, start, end in spans:
-            ws.append([doc.name, turn.case or "", turn.speaker, start, end, doc.text[start:end]])
+            append(ws, [doc.name, turn.case or "", turn.speaker, start, end, doc.text[start:end]])
             if turn.case in seen_cases or not turn.case:
                 for j in range(first, first + len(questions)):
                     ws.cell(ws.max_row, j).fill = grey  # answers go on the case's first row
@@ -49,6 +57,6 @@ def write_coding_sheet(path: Path, codebook: Codebook, documents: list[Document]
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "G2"
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    with outputs(force) as out, out.buffer(path) as buf:
+        wb.save(buf)
     return path

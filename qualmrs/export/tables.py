@@ -7,12 +7,15 @@ from pathlib import Path
 import pandas as pd
 
 from .docxutil import bold_cell, caption, new_document
+from .output import outputs
+from .spreadsheet import append, csv_text
 
 FORMATS = ("csv", "md", "xlsx", "docx")
 
 
-def table_filename(frame: pd.DataFrame, fmt: str) -> str:
-    return f"tabell_{frame.attrs['id']}.{fmt}"
+def table_filename(table_id: str, fmt: str) -> str:
+    """The file a table is written to, e.g. ``tabell_4-1.csv``."""
+    return f"tabell_{table_id}.{fmt}"
 
 
 def render_markdown(frame: pd.DataFrame, headers: str = "text") -> str:
@@ -27,23 +30,27 @@ def render_markdown(frame: pd.DataFrame, headers: str = "text") -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
+def render_csv(frame: pd.DataFrame) -> str:
     """Contract: first column ``category``, then question keys in table order, last row ``N``."""
-    frame.to_csv(path, index=True, index_label="category", lineterminator="\n")
+    return csv_text(frame, index=True, index_label="category")
 
 
-def write_xlsx(frame: pd.DataFrame, path: Path) -> None:
+def write_csv(frame: pd.DataFrame, buf) -> None:
+    buf.write(render_csv(frame).encode("utf-8"))
+
+
+def write_xlsx(frame: pd.DataFrame, path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     wb = Workbook()
     ws = wb.active
     ws.title = f"Tabell {frame.attrs['id']}"
-    ws.append([frame.attrs["caption"]])
+    append(ws, [frame.attrs["caption"]])
     ws["A1"].font = Font(bold=True)
-    ws.append(["", *[frame.attrs["headers"][q] for q in frame.columns]])
+    append(ws, ["", *[frame.attrs["headers"][q] for q in frame.columns]])
     for category, row in frame.iterrows():
-        ws.append([category, *[int(v) for v in row]])
+        append(ws, [category, *[int(v) for v in row]])
     for cell in ws[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -53,7 +60,7 @@ def write_xlsx(frame: pd.DataFrame, path: Path) -> None:
     wb.save(path)
 
 
-def write_docx(frame: pd.DataFrame, path: Path, document=None) -> None:
+def write_docx(frame: pd.DataFrame, path, document=None) -> None:
     """A thesis-style table: caption above, question texts as column heads, rows + N."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -78,18 +85,30 @@ def write_docx(frame: pd.DataFrame, path: Path, document=None) -> None:
         document.save(path)
 
 
-def write_table(frame: pd.DataFrame, fmt: str, out_dir: Path) -> Path:
-    """Write one frequency table in ``fmt`` into ``out_dir``; returns the file written."""
+def write_table(frame: pd.DataFrame, fmt: str, out_dir: Path, force: bool = False) -> Path:
+    """Write one frequency table in ``fmt`` into ``out_dir``; returns the file written.
+
+    Raises:
+        OverwriteError: the file exists and qualmrs did not write it (and not ``force``), or
+            it is a project store; see ``qualmrs.export.output``.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt}")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / table_filename(frame, fmt)
-    if fmt == "csv":
-        write_csv(frame, path)
-    elif fmt == "md":
-        path.write_text(render_markdown(frame), encoding="utf-8")
-    elif fmt == "xlsx":
-        write_xlsx(frame, path)
-    else:
-        write_docx(frame, path)
+    path = Path(out_dir) / table_filename(frame.attrs['id'], fmt)
+    with outputs(force) as out, out.buffer(path) as buf:
+        if fmt == "csv":
+            write_csv(frame, buf)
+        elif fmt == "md":
+            buf.write(render_markdown(frame).encode("utf-8"))
+        elif fmt == "xlsx":
+            write_xlsx(frame, buf)
+        else:
+            write_docx(frame, buf)
     return path
+
+
+def write_tables(frames: list[pd.DataFrame], formats, out_dir: Path,
+                 force: bool = False) -> list[Path]:
+    """Write each table in each of ``formats`` into ``out_dir``, all or none."""
+    with outputs(force):
+        return [write_table(f, fmt, out_dir, force) for f in frames for fmt in formats]

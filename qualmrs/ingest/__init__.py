@@ -21,15 +21,27 @@ SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".vtt": "vtt", ".srt": 
 
 def transcript_files(paths) -> list[Path]:
     """Expand folders into their transcripts (sorted, README skipped); refuse unknown
-    suffixes given by name."""
+    suffixes given by name.
+
+    Raises:
+        IngestError: a name that is no file or folder, an unknown suffix given by name, or a
+            symbolic link in a folder that leads out of it (issue 12: a link to
+            /etc/passwd would otherwise be read, stored and exported as a transcript).
+    """
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             # A folder's README describes the study; hidden files and Word lock files are noise.
-            out.extend(sorted(f for f in p.iterdir() if f.is_file()
-                              and f.suffix.lower() in SUFFIXES
-                              and not f.name.startswith((".", "~$"))
-                              and not f.stem.upper() == "README"))
+            found = sorted(f for f in p.iterdir() if f.is_file()
+                           and f.suffix.lower() in SUFFIXES
+                           and not f.name.startswith((".", "~$"))
+                           and not f.stem.upper() == "README")
+            for f in found:
+                if f.is_symlink() and not f.resolve().is_relative_to(p.resolve()):
+                    raise IngestError(f"a symbolic link to {f.resolve()}, outside the folder "
+                                      f"{p}; refused (copy the file into the folder if it "
+                                      "belongs to the study)", path=f)
+            out.extend(found)
         elif p.is_file():
             if p.suffix.lower() not in SUFFIXES:
                 raise IngestError(f"unsupported transcript format '{p.suffix}'; expected one of "

@@ -9,12 +9,14 @@ from .core import steps
 __all__ = ["plots", "report"]
 
 
-def plots(study, out: Path, progress=None) -> list[tuple[str, Path]]:
+def plots(study, out: Path, progress=None, force: bool = False) -> list[tuple[str, Path]]:
     """Write every figure as PNG and SVG into ``out``; returns (caption, PNG path) pairs.
 
     ``progress``: a tqdm-like callable for a bar over the figures (see ``ingest``).
+    All figures or none are written; ``force`` replaces files qualmrs did not write.
     """
     from ..export import figures
+    from ..export.output import outputs
 
     book = study.codebook
     todo = []  # (caption, draw): the data first, then the drawing, which is the slow part
@@ -40,17 +42,30 @@ def plots(study, out: Path, progress=None) -> list[tuple[str, Path]]:
             todo.append((f"Andel informanter per kode etter {attribute}",
                          lambda ct=ct, a=attribute: figures.presence_chart(
                              ct, names, out / f"koder_etter_{a}")))
-    return [(caption, draw()[0]) for caption, draw in steps(progress, todo, "figures")]
+    with outputs(force):
+        return [(caption, draw()[0]) for caption, draw in steps(progress, todo, "figures")]
 
 
-def report(study, out: Path, max_words: int = 60, progress=None) -> Path:
-    """Write the self-contained HTML report (figures go to a folder beside it too)."""
+def report(study, out: Path, max_words: int = 60, progress=None, force: bool = False) -> Path:
+    """Write the self-contained HTML report (figures go to a folder beside it too).
+
+    The report and its figures are written all or none; ``force`` replaces files qualmrs
+    did not write (never a store).
+    """
+    from ..export.output import check_target, outputs
+
+    check_target(out, force)  # before the slow part
+    with outputs(force):
+        return _report(study, out, max_words, progress, force)
+
+
+def _report(study, out: Path, max_words: int, progress, force: bool) -> Path:
     from ..export.report import ReportData, write_report
 
     book = study.codebook
     docs = study.documents
     counts = study.counts()
-    figures = plots(study, out.parent / f"{out.stem}_figurer", progress)
+    figures = plots(study, out.parent / f"{out.stem}_figurer", progress, force)
     informant_words = sum(len(d.text[t.start:t.end].split()) for d in docs for t in d.turns
                           if t.role == "informant")
     overview = {
@@ -67,4 +82,4 @@ def report(study, out: Path, max_words: int = 60, progress=None) -> Path:
     data = ReportData(book.name or "qualmrs-rapport", overview, study.tables(), figures,
                       counts.drop(columns=["cases"]), {c.key: c.name for c in book.codes},
                       themes)
-    return write_report(data, out)
+    return write_report(data, out, force)

@@ -12,34 +12,38 @@ from ..store import Store
 __all__ = ["export_qdc", "import_qdc", "export_qdpx", "import_qdpx", "QdpxImport", "coding_sheet"]
 
 
-def export_qdc(codebook: str | Path, out: str | Path) -> Path:
-    """Write a codebook YAML's code tree as a .qdc file."""
+def export_qdc(codebook: str | Path, out: str | Path, force: bool = False) -> Path:
+    """Write a codebook YAML's code tree as a .qdc file (``force``: see ``export_qdpx``)."""
+    from ..export.output import write_bytes
     from ..export.refi import codebook_qdc
 
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(codebook_qdc(load_codebook(codebook)))
-    return out
+    return write_bytes(Path(out), codebook_qdc(load_codebook(codebook)), force)
 
 
-def import_qdc(qdc: str | Path, out: str | Path) -> list[str]:
+def import_qdc(qdc: str | Path, out: str | Path, force: bool = False) -> list[str]:
     """Turn a .qdc into a qualmrs codebook YAML (validated); returns warnings."""
+    from ..export.output import write_text
     from ..ingest.qdc import qdc_to_yaml
 
     text, warnings = qdc_to_yaml(qdc)
     parse_codebook(text, str(out))  # what we write must load
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    write_text(Path(out), text, force)
     return warnings
 
 
-def export_qdpx(store: Store, out: str | Path, name: str | None = None) -> Path:
-    """Write the project's documents, codebook, cases, manual codings and answers as a .qdpx."""
+def export_qdpx(store: Store, out: str | Path, name: str | None = None,
+                force: bool = False) -> Path:
+    """Write the project's documents, codebook, cases, manual codings and answers as a .qdpx.
+
+    Raises:
+        OverwriteError: ``out`` is a project store, or an existing file qualmrs did not
+            write (``force`` allows the latter, never the former).
+    """
     from ..export.refi import write_qdpx
 
     return write_qdpx(Path(out), name or store.codebook.name or Path(out).stem, store.codebook,
-                      store.documents(), store.cases(), store.codings(), store.answers())
+                      store.documents(), store.cases(), store.codings(), store.answers(),
+                      force)
 
 
 @dataclass
@@ -59,7 +63,8 @@ class QdpxImport:
 
 
 def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | None = None,
-                codebook: str | Path | None = None, coder: str = "refi") -> QdpxImport:
+                codebook: str | Path | None = None, coder: str = "refi",
+                force: bool = False) -> QdpxImport:
     """A new project from a REFI-QDA project of another tool.
 
     Sources become documents (speaker turns found as for any transcript), codes a codebook
@@ -69,12 +74,14 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
 
     Raises:
         StoreError: a project already exists at ``db``.
+        OverwriteError: ``codebook_out`` may not be written (``force``: see ``export_qdpx``).
         IngestError, CodebookError: the file cannot be read; nothing written.
     """
     import yaml
 
     from ..codebook import DEFAULT_INTERVIEWER_LABELS
     from ..errors import StoreError
+    from ..export.output import check_target, write_text
     from ..ingest.qdpx import read_refi_project
     from ..segment import segment_document
     from .ingest import assign_cases
@@ -83,6 +90,8 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
     if db.exists():
         raise StoreError("a project already exists here; import into a new project file",
                          path=db)
+    if codebook_out:
+        check_target(codebook_out, force)
     given = load_codebook(codebook) if codebook else None
     labels = given.interviewer_labels if given else DEFAULT_INTERVIEWER_LABELS
     project = read_refi_project(qdpx, labels, coder, given)
@@ -108,9 +117,7 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
 
     Store.create(db, book, fill=fill).close()
     if codebook_out:
-        out = Path(codebook_out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        write_text(Path(codebook_out), text, force)
     coders = {c.coder for c in project.codings} | {a.coder for a in project.answers}
     return QdpxImport(db, project.origin, len(docs), len(book.codes), len(project.codings),
                       len(project.answers), sorted(coders), len(project.cases),
@@ -118,8 +125,9 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
 
 
 def coding_sheet(store: Store, out: str | Path, level: str = "turn",
-                 documents: list[str] | None = None) -> Path:
-    """Write a coding sheet (.xlsx) of the project's informant turns or sentences."""
+                 documents: list[str] | None = None, force: bool = False) -> Path:
+    """Write a coding sheet (.xlsx) of the project's informant turns or sentences
+    (``force``: see ``export_qdpx``)."""
     from ..errors import QualmrsError
     from ..export.sheet import write_coding_sheet
 
@@ -131,4 +139,4 @@ def coding_sheet(store: Store, out: str | Path, level: str = "turn",
             raise QualmrsError("unknown document(s): " + ", ".join(missing), key="--documents")
         docs = [d for d in docs if d.name in documents]
     return write_coding_sheet(Path(out), store.codebook, docs,
-                              store.sentences() if level == "sentence" else {}, level)
+                              store.sentences() if level == "sentence" else {}, level, force)

@@ -139,18 +139,24 @@ class Project:
 
     # -- writing files ----------------------------------------------------------------------
 
-    def export_qdpx(self, out: str | Path, name: str | None = None) -> Path:
-        """Write the project as a REFI-QDA project (.qdpx)."""
+    def export_qdpx(self, out: str | Path, name: str | None = None,
+                    force: bool = False) -> Path:
+        """Write the project as a REFI-QDA project (.qdpx).
+
+        Raises:
+            OverwriteError: ``out`` is a store, or a file qualmrs did not write (unless
+                ``force``).
+        """
         from .interchange import export_qdpx
 
-        return export_qdpx(self.store, out, name)
+        return export_qdpx(self.store, out, name, force)
 
     def coding_sheet(self, out: str | Path, level: str = "turn",
-                     documents: list[str] | None = None) -> Path:
+                     documents: list[str] | None = None, force: bool = False) -> Path:
         """Write a coding sheet (.xlsx) of the informant turns or sentences."""
         from .interchange import coding_sheet
 
-        return coding_sheet(self.store, out, level, documents)
+        return coding_sheet(self.store, out, level, documents, force)
 
     def codings(self, coder: str | None = None, code: str | None = None):
         """Manual codings: ``id, document, case, start, end, code, coder, origin, memo,

@@ -48,7 +48,8 @@ def _file_coders(*paths: Path) -> set[str]:
 
 
 def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
-        coder: str | None = None, report: bool = True, progress=None) -> RunResult:
+        coder: str | None = None, report: bool = True, progress=None,
+        force: bool = False) -> RunResult:
     """Everything for a study folder: store, tables, matrix. Safe to run again.
 
     ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``
@@ -63,14 +64,23 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     ``out/report.html`` with its figures, all from one Study. They count ``coder``; by
     default the one coder named in the folder's codings.csv/answers.csv, so a second coder
     imported later does not change them. ``progress``: a tqdm-like callable for bars.
+    The output files are written all or none, replacing those an earlier run wrote; an
+    existing file qualmrs did not write is refused (before anything is stored) unless
+    ``force``, and a project store never (``qualmrs.export.output``).
     """
-    from ..export import write_matrix, write_table
-    from ..export.tables import FORMATS
+    from ..export import write_matrix
+    from ..export.frames import render
+    from ..export.output import check_target, outputs
+    from ..export.tables import FORMATS, table_filename, write_tables
 
     source_dir, out = Path(source_dir), Path(out)
     if not source_dir.is_dir():
         raise QualmrsError("not a folder of transcripts", path=source_dir)
     book = load_codebook(codebook)
+    for name in [*(f"tables/{table_filename(t.id, fmt)}" for t in book.tables for fmt in FORMATS),
+                 "tables/code_counts.csv", "matrix.xlsx", "matrix.docx",
+                 *(["report.html"] if report else [])]:
+        check_target(out / name, force)
     db = out / "project.db"
     result = RunResult(db, IngestReport())
 
@@ -105,14 +115,15 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     result.coder, result.coder_reason, result.notes = study.coder, study.coder_reason, \
         list(study.notes)
     result.tables = study.tables()
-    result.files = [write_table(f, fmt, out / "tables") for f in result.tables
-                    for fmt in FORMATS]
-    code_counts = study.counts()
-    code_counts.to_csv(out / "tables" / "code_counts.csv", lineterminator="\n")
-    result.files.append(out / "tables" / "code_counts.csv")
-    m = study.matrix()
-    result.files.append(write_matrix(m, out / "matrix.xlsx", code_counts))
-    result.files.append(write_matrix(m, out / "matrix.docx"))
-    if report:
-        result.files.append(study.report(out / "report.html", progress=progress))
+    with outputs(force) as written:
+        result.files = write_tables(result.tables, FORMATS, out / "tables", force)
+        code_counts = study.counts()
+        result.files.append(written.write_text(out / "tables" / "code_counts.csv",
+                                               render(code_counts, "csv", index=True)))
+        m = study.matrix()
+        result.files.append(write_matrix(m, out / "matrix.xlsx", code_counts, force))
+        result.files.append(write_matrix(m, out / "matrix.docx", force=force))
+        if report:
+            result.files.append(study.report(out / "report.html", progress=progress,
+                                             force=force))
     return result

@@ -187,17 +187,27 @@ class Study:
 
     # -- figures and report -----------------------------------------------------------------
 
-    def plots(self, out: str | Path, progress=None) -> list[tuple[str, Path]]:
-        """Write every figure as PNG and SVG into ``out``; returns (caption, PNG) pairs."""
+    def plots(self, out: str | Path, progress=None, force: bool = False) -> list[tuple[str, Path]]:
+        """Write every figure as PNG and SVG into ``out``; returns (caption, PNG) pairs.
+
+        Raises:
+            OverwriteError: a file there that qualmrs did not write (unless ``force``).
+        """
         from .figures import plots
 
-        return plots(self, Path(out), progress)
+        return plots(self, Path(out), progress, force)
 
-    def report(self, out: str | Path, max_words: int = 60, progress=None) -> Path:
-        """Write the self-contained HTML report (figures in a folder beside it)."""
+    def report(self, out: str | Path, max_words: int = 60, progress=None,
+               force: bool = False) -> Path:
+        """Write the self-contained HTML report (figures in a folder beside it).
+
+        Raises:
+            OverwriteError: ``out`` is a store, or a file qualmrs did not write (unless
+                ``force``).
+        """
         from .figures import report
 
-        return report(self, Path(out), max_words, progress)
+        return report(self, Path(out), max_words, progress, force)
 
     def _code(self, key: str):
         keys = {c.key for c in self.codebook.codes}

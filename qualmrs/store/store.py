@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError
 
 from ..codebook import parse_codebook
-from ..errors import StoreError
+from ..errors import StoreError, os_error
+from ..export.output import is_sqlite
 from ..model import MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
 from . import schema as s
+from . import sqlite
 from .bulk import fetch_rows, insert_rows
 from .history import HistoryMixin
 from .migrate import migrate
@@ -33,7 +35,7 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
     def __init__(self, url: str, path: Path | None = None):
         self.path = path
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, path)
         self._init_units()
         self._codebook: Codebook | None = None
         self.segmenter: Callable | None = None
@@ -58,7 +60,16 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
         if path.exists():
             raise StoreError("a project already exists here; open it instead of init",
                              path=path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise StoreError("a file is in the way of this folder; give a folder for the "
+                             "project", path=path.parent) from None
+        except OSError as e:
+            error = os_error(e, path.parent, "choose a folder you can write to")
+            if error is None:
+                raise
+            raise error from e
         tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
         store = cls(f"sqlite:///{tmp}", tmp)
         try:
@@ -67,8 +78,7 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
             os.replace(tmp, path)
         except BaseException:
             store.close()
-            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-                leftover.unlink(missing_ok=True)
+            cls.remove(tmp)
             raise
         return cls.open(path)
 
@@ -83,6 +93,11 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
         if fill is not None:  # a step of its own, which undo can take back
             fill(self)
 
+    @staticmethod
+    def remove(path: str | Path) -> None:
+        """Delete a store that was never finished, with its WAL and journal files."""
+        sqlite.remove(Path(path))
+
     @classmethod
     def open(cls, path: str | Path) -> "Store":
         """Open a project file (migrating an older schema).
@@ -94,12 +109,17 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
         if not path.is_file():
             raise StoreError("no project database here; create one with 'qualmrs init' "
                              "or 'qualmrs run'", path=path)
-        store = cls(f"sqlite:///{path}", path)
+        if not is_sqlite(path):  # before SQLite makes an empty file a database
+            raise StoreError("not a qualmrs project database", path=path)
+        store = cls(sqlite.url(path), path)
         try:
             version = store.meta("schema_version")
         except DatabaseError:
             store.close()
             raise StoreError("not a qualmrs project database", path=path) from None
+        except BaseException:
+            store.close()
+            raise
         if version is None:
             store.close()
             raise StoreError("not a qualmrs project database (no schema version)", path=path)
@@ -393,6 +413,4 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
         with self.reading() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar()
                     for t in s.metadata.sorted_tables}
-
-
 

@@ -32,8 +32,12 @@ def login_name() -> str:
         return "unknown"
 
 
-def make_engine(url: str):
-    """An engine for ``url``; SQLite gets WAL, foreign keys and BEGIN IMMEDIATE for writes."""
+def make_engine(url: str, path=None):
+    """An engine for ``url``. SQLite gets WAL, foreign keys, a wait for another writer, its
+    errors about the machine as one-line errors (``sqlite.py``), and BEGIN IMMEDIATE for
+    writes."""
+    from . import sqlite
+
     if url in ("sqlite://", f"sqlite:///{MEMORY}"):
         # one connection shared by every thread, or each would see its own empty database
         engine = create_engine("sqlite://", poolclass=StaticPool,
@@ -42,22 +46,23 @@ def make_engine(url: str):
         engine = create_engine(url, connect_args={"check_same_thread": False})
     else:
         return create_engine(url)
+    sqlite.install(engine, path)
     event.listen(engine, "connect", _sqlite_connect)
-    event.listen(engine, "begin", _sqlite_begin)
+
+    def begin(conn) -> None:
+        # a writer takes the write lock at BEGIN (waiting for another writer, and saying
+        # so), so it never fails later upgrading a read lock
+        if conn.info.get("qualmrs_write"):
+            sqlite.begin_immediate(conn.connection.dbapi_connection, path)
+        else:
+            conn.exec_driver_sql("BEGIN")
+    event.listen(engine, "begin", begin)
     return engine
 
 
 def _sqlite_connect(dbapi_conn, _record) -> None:
     # pysqlite's own transaction handling breaks savepoints; we issue BEGIN ourselves
     dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.close()
-
-
-def _sqlite_begin(conn) -> None:
-    # a writer takes the write lock at BEGIN, so it never fails later upgrading a read lock
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("qualmrs_write") else "BEGIN")
 
 
 class _State(threading.local):

@@ -79,6 +79,9 @@ def make(out: Path = HERE) -> list[Path]:
                               .encode("latin-1"),
         "codings_unknown_code.csv": "document,code,quote,coder\n"
                                     "intervju.txt,malekort,hver måned,BHO\n".encode(),
+        "codings_unclosed_quote.csv": "document;code;quote;coder\r\nintervju.txt;motivasjon;"
+                                      "\"hver måned;BHO\r\nintervju.txt;motivasjon;tallene;BHO\r\n"
+                                      .encode(),
         "codebook_list.yaml": "- key: motivasjon\n  name: Motivasjon\n".encode(),
         "codebook_scalar.yaml": b"kodebok\n",
         "codebook_broken.yaml": b"codes:\n  - key: motivasjon\n   name: [Motivasjon\n",
