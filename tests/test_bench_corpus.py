@@ -43,15 +43,16 @@ def test_bench_corpus_interviews_parse(tmp_path):
 
 
 def test_independent_interviews_read_as_written(tmp_path):
-    """The dev and test interviews of benchmarks/independent/: two informants per writer,
-    every coding anchored in its case's turns, seven answers per case."""
+    """The dev, test and final interviews of benchmarks/independent/: two informants per
+    writer, every coding anchored in its case's turns, seven answers per case. (This reads
+    the final set as a study, as a user would; it scores nothing.)"""
     import csv
 
     from qualmrs.model import INFORMANT
     from qualmrs.project import open_project, run
 
     folders = sorted((ROOT / "benchmarks" / "independent").glob("*/w*"))
-    assert len(folders) == 6
+    assert len(folders) == 10
     for folder in folders:
         rows = list(csv.DictReader(open(folder / "codings.csv", encoding="utf-8")))
         result = run(folder, CODEBOOK, tmp_path / folder.name, report=False)

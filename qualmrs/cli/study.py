@@ -106,12 +106,13 @@ def tables_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] 
 
     with open(db) as project:
         study = project.study(coder)
-    _counting(study)
     frames = study.tables()
     if out is not None:
         for path in write_tables(frames, [format.value], out, force):
             _say(f"Wrote {path}")
+        _counting(study)
         return
+    _counting(study)
     for frame in frames:
         if format is TableFormat.md:
             typer.echo(render_markdown(frame))

@@ -87,9 +87,17 @@ def load_study(store: Store, coder: str | None = None, suggestions: bool = False
              f"counted; choose with --coder, or merge with 'qualmrs rename-coder PROJECT "
              f"\"{other}\" \"{who}\"' if it is the same person"
              for other in sorted((set(n_codings) | set(n_answers)) - {who})]
+    def sentences():
+        # a study outlives its project's connection: after close, read on a new one, which
+        # is closed again, rather than leave the store's files held open
+        if store.closed and store.path is not None:
+            with Store.open(store.path) as again:
+                return again.sentences()
+        return store.sentences()
+
     return Study(store.codebook, tuple(store.documents()), tuple(store.cases()), who,
                  reason or why, tuple(codings), tuple(answers), tuple(notes), suggestions,
-                 store.sentences)
+                 sentences)
 
 
 def tables(store: Store, coder: str | None = None):

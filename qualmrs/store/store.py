@@ -39,6 +39,7 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
         self._init_units()
         self._codebook: Codebook | None = None
         self.segmenter: Callable | None = None
+        self.closed = False
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -135,6 +136,7 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
 
     def close(self) -> None:
         self.engine.dispose()
+        self.closed = True
 
     def __enter__(self):
         return self

@@ -100,12 +100,20 @@ class UnitsMixin:
                 st.actor = st.actor or actor
                 st.undoable = st.undoable and undoable
             step_before = st.step
+            savepoint = st.conn.begin_nested()
             try:
-                with st.conn.begin_nested():
-                    yield st.conn
+                yield st.conn
             except BaseException:
                 st.step = step_before  # a step opened inside the savepoint went with it
+                try:
+                    savepoint.rollback()
+                except Exception:
+                    # SQLite rolls the whole transaction back by itself on some errors (a
+                    # full disk, an I/O error), taking the savepoint with it: the error that
+                    # did it is the one to report, and the outer unit rolls back anyway
+                    pass
                 raise
+            savepoint.commit()
             return
         conn = self.engine.connect()
         conn.info["qualmrs_write"] = True

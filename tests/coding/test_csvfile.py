@@ -29,7 +29,7 @@ def test_csvfile_codings_with_quotes_separators_and_line_breaks(quoted_project, 
         ["intervju_k.txt", "K", "historikk", "sa hun.\nSå gikk hun", "BHO", 'to linjer;\n"sitat"'],
         ["intervju_k.txt", "K", "motivasjon", 'Det var "rart", men greit', "BHO", ""],
     ], style)
-    assert import_codings(quoted_project, path) == 3
+    assert import_codings(quoted_project, path).codings[0] == 3
     text = quoted_project.documents()[0].text
     got = {(text[c.start:c.end], c.code, c.memo) for c in quoted_project.codings()}
     assert got == {(SAID, "motivasjon", 'hun sa "nei" to ganger'),
@@ -44,7 +44,7 @@ def test_csvfile_answers_with_quoted_evidence(quoted_project, tmp_path, style):
         ["K", "tallfestes", "Ja", "BHO", 'Det var "rart", men greit'],
         ["K", "egnet", "Nei", "BHO", "«ikke nå», sa hun.\nSå gikk"],
     ], style)
-    assert import_answers(quoted_project, path) == 2
+    assert import_answers(quoted_project, path).answers[0] == 2
     text = quoted_project.documents()[0].text
     got = {(a.question, a.category, text[a.start:a.end]) for a in quoted_project.answers()}
     assert got == {("tallfestes", "Ja", 'Det var "rart", men greit'),
@@ -143,6 +143,6 @@ def test_csvfile_hand_written_with_spaces_after_commas(quoted_project, tmp_path)
     path.write_text('document, code, quote, coder\n'
                     'intervju_k.txt, motivasjon, "Det var ""rart"", men greit", BHO\n',
                     encoding="utf-8")
-    assert import_codings(quoted_project, path) == 1
+    assert import_codings(quoted_project, path).codings[0] == 1
     text = quoted_project.documents()[0].text
     assert [text[c.start:c.end] for c in quoted_project.codings()] == ['Det var "rart", men greit']
