@@ -105,12 +105,7 @@ class HistoryMixin:
         Raises:
             Conflict: a row the step changed was changed since by another step.
         """
-        with self.atomic() as conn:
-            target = self._latest(conn, actor, undo=True)
-            if target is None:
-                return None
-            self._replay(conn, target, "undo", by or actor, invert=True)
-            return target
+        return self._step_back(actor, by, "undo")
 
     def redo(self, actor: str | None = None, by: str | None = None) -> Step | None:
         """Re-apply the latest undone step (of ``actor``), when no new step came since.
@@ -119,11 +114,13 @@ class HistoryMixin:
             The undo step that was reverted (its ``target`` is the step now re-applied), or
             None when there is nothing to redo.
         """
+        return self._step_back(actor, by, "redo")
+
+    def _step_back(self, actor: str | None, by: str | None, kind: str):
         with self.atomic() as conn:
-            target = self._latest(conn, actor, undo=False)
-            if target is None:
-                return None
-            self._replay(conn, target, "redo", by or actor, invert=True)
+            target = self._latest(conn, actor, undo=kind == "undo")
+            if target is not None:
+                self._replay(conn, target, kind, by or actor)
             return target
 
     def _latest(self, conn, actor: str | None, undo: bool):
@@ -142,7 +139,7 @@ class HistoryMixin:
                 return row
         return None
 
-    def _replay(self, conn, target, kind: str, actor: str | None, invert: bool) -> None:
+    def _replay(self, conn, target, kind: str, actor: str | None) -> None:
         """Apply ``target``'s events backwards (each from its after to its before state) as
         a new step of ``kind``; mark ``target`` as undone by it."""
         state = self._state
