@@ -98,7 +98,9 @@ def suggest_answers(store: Store):
 
     from ..coding.suggest import AnswerSuggester
 
-    found = AnswerSuggester(store.codebook).predict(store.documents())
+    documents = store.documents()
+    # Coded answers (anyone's) show how this project's interviewers put each question.
+    found = AnswerSuggester(store.codebook).fit(documents, store.answers()).predict(documents)
     store.replace_suggestions("rule", answers=[s.answer() for s in found if s.category])
     return pd.DataFrame([(s.case, s.question, s.category, "rule", s.confidence, s.evidence)
                          for s in found],
@@ -123,14 +125,16 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     """Leave-one-case-out scores against a person's coding: ``rules``; ``model`` (text
     only); ``rules+model`` (the model reading the rule matches as words, which is what
     ``suggest`` stores as ``model`` when rules are on); ``rules|model`` (a turn gets a code
-    from either, which is everything ``suggest`` stores).
+    from either, which is everything ``suggest`` stores). Answers are suggested per case
+    by a suggester that learned only from the other cases' coded answers.
 
     Returns:
         (code scores, answer summary, answer rows with gold and suggested category).
     """
-    from ..analyse.evaluate import (answer_scores, cross_validated_model, micro_f1_intervals,
-                                    scores, with_rule_codes)
-    from ..coding.suggest import AnswerSuggester, ModelSuggester, RuleSuggester
+    from ..analyse.evaluate import (answer_scores, cross_validated_answers,
+                                    cross_validated_model, micro_f1_intervals, scores,
+                                    where_asked, with_rule_codes)
+    from ..coding.suggest import ModelSuggester, RuleSuggester
 
     documents, sentences = store.documents(), store.sentences()
     who, examples = _training(store, coder, documents, sentences)
@@ -153,6 +157,7 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
                        n_cases=len({e.case for e in examples}),
                        intervals=micro_f1_intervals(gold, predicted, codes,
                                                     [e.case for e in examples]))
-    found = [s.answer() for s in AnswerSuggester(book).predict(documents)]
-    summary, rows = answer_scores(store.answers(coder=who) if who else [], found)
+    gold = store.answers(coder=who) if who else []
+    found = cross_validated_answers(book, documents, gold)
+    summary, rows = answer_scores(gold, found, where_asked(documents, gold))
     return frame, summary, rows
