@@ -38,9 +38,8 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
     without manual codings there is no model, and only rules run. ``progress``: a tqdm-like
     callable for a bar over the documents (see ``ingest``).
     """
-    from ..coding.suggest import ModelSuggester, RuleSuggester
-
     from ..analyse.evaluate import with_rule_codes
+    from ..coding.suggest import ModelSuggester, RuleSuggester, definition_examples
 
     report = SuggestReport()
     book = store.codebook
@@ -59,7 +58,8 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
         else:
             # With rules on, the model reads their matches as words (`rules+model` in evaluate)
             examples = with_rule_codes(examples, found) if rules else examples
-            fitted = ModelSuggester(min_examples=min_examples, use_rules=rules).fit(examples)
+            fitted = ModelSuggester(min_examples=min_examples, use_rules=rules,
+                                    definitions=definition_examples(book)).fit(examples)
             for code, why in sorted(fitted.skipped_.items()):
                 report.notes.append(f"model skips {code}: {why}")
             store.save_model(MODEL_NAME, fitted.to_json())
@@ -134,7 +134,7 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     from ..analyse.evaluate import (answer_scores, cross_validated_answers,
                                     cross_validated_model, micro_f1_intervals, scores,
                                     where_asked, with_rule_codes)
-    from ..coding.suggest import ModelSuggester, RuleSuggester
+    from ..coding.suggest import ModelSuggester, RuleSuggester, definition_examples
 
     documents, sentences = store.documents(), store.sentences()
     who, examples = _training(store, coder, documents, sentences)
@@ -145,10 +145,11 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     matched = with_rule_codes(examples, RuleSuggester(book).predict(
         steps(progress, documents, "rules"), sentences))
     rules = [set(e.rules) for e in matched]
-    model = cross_validated_model(examples, lambda: ModelSuggester(min_examples=min_examples),
-                                  progress)
-    both = cross_validated_model(matched, lambda: ModelSuggester(min_examples=min_examples,
-                                                                  use_rules=True), progress)
+    definitions = definition_examples(book)
+    model = cross_validated_model(examples, lambda: ModelSuggester(
+        min_examples=min_examples, definitions=definitions), progress)
+    both = cross_validated_model(matched, lambda: ModelSuggester(
+        min_examples=min_examples, use_rules=True, definitions=definitions), progress)
     codes = [c.key for c in book.codes if any(c.key in g for g in gold)]
     predicted = {"rules": rules, "model": model, "rules+model": both,
                  "rules|model": [a | b for a, b in zip(rules, both)]}

@@ -46,7 +46,7 @@ class AskedTurn:
     document: Document
     turn: int  # index into document.turns
     lemmas: tuple[str, ...]
-    joined: tuple[str, ...]  # with the interviewer's turn before, across a short reply
+    follows: bool  # the interviewer spoke just before, and the reply between was short
     asks: bool  # has a question mark
     reply_opens: bool  # the case's reply opens with an answer word
 
@@ -88,8 +88,12 @@ class QuestionLocator:
         profiles, owner = [], []
         for qi, q in enumerate(self.codebook.questions):
             for text in [q.text, *q.cues, *wordings.get(q.key, [])]:
-                profiles.append(" ".join(self.content(self.lemmas(text))))
-                owner.append(qi)
+                words = self.content(self.lemmas(text))
+                # A one-word cue is the cue sign's business: as a wording it would make
+                # every turn with «kontor» or «tall» in it look like the question.
+                if len(words) > 1 or text == q.text:
+                    profiles.append(" ".join(words))
+                    owner.append(qi)
         self.owner_ = np.array(owner)
         self.profile_texts_ = profiles
         return self
@@ -115,18 +119,17 @@ class QuestionLocator:
         """The interviewer turns of ``case``'s documents, in order."""
         out = []
         for doc in documents:
-            before: list[str] = []
+            before = False
             gap = 0  # informant words since the interviewer's previous turn
             for i, t in enumerate(doc.turns):
                 if t.role != INTERVIEWER:
                     gap += len(doc.turn_text(i).split()) if t.role == INFORMANT else 0
                     continue
                 lemmas = self.lemmas(doc.turn_text(i))
-                joined = before + lemmas if before and gap <= 6 else lemmas
                 reply = self._reply_head(doc, i, case)
-                out.append(AskedTurn(doc, i, tuple(lemmas), tuple(joined),
+                out.append(AskedTurn(doc, i, tuple(lemmas), bool(before) and gap <= 6,
                                      "?" in doc.turn_text(i), self._opens(reply)))
-                before, gap = lemmas, 0
+                before, gap = True, 0
         return out
 
     def _reply_head(self, doc: Document, i: int, case: str) -> list[str]:
@@ -150,8 +153,12 @@ class QuestionLocator:
         if not n or not m:
             return np.zeros((0, m))
         alone = self._signs([a.lemmas for a in asked])
-        joined = self._signs([a.joined for a in asked])
-        topic = np.maximum(alone, joined)
+        # A follow-up across a short reply («Ja?») carries the main topic of the turn before,
+        # a little weakened, so its own question mark and reply can decide between them.
+        main = np.where(alone == alone.max(axis=1, keepdims=True), 0.95 * alone, 0.0)
+        carried = np.vstack([np.zeros((1, m)), main[:-1]])
+        split = np.array([a.follows for a in asked])[:, None]
+        topic = np.maximum(alone, np.where(split, carried, 0.0))
         shape = np.array([0.5 * a.asks + 0.5 * a.reply_opens for a in asked])[:, None]
         return topic + W_SHAPE * shape * (topic > 0.1)
 
