@@ -133,10 +133,10 @@ def independent(tmp: Path, sample: Study, part: str, more: list[Study]) -> Study
     print(f"\nIndependent {part} interviews: {len(cases)} cases ({' '.join(cases)}), "
           f"{len(target)} informant turns, {sum(len(e.codes) for e in target)} turn codes")
     book = load_codebook(BOOK)
-    for train, label in ([sample], "the sample"), ([sample, *more], "the sample and the "
-                                                    "dev and test interviews"):
-        if len(train) > 1 and not more:
-            continue
+    trainings = [([sample], "the sample")]
+    if more:
+        trainings.append(([sample, *more], "the sample and the dev and test interviews"))
+    for train, label in trainings:
         n_cases = len({e.case for s in train for e in s.examples})
         examples = [e for s in train for e in s.examples]
         print(f"Trained on {label} ({len(examples)} turns, {n_cases} cases):")

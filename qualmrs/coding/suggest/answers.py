@@ -1,12 +1,13 @@
 """Answer suggestions for closed questions.
 
-For each case and question: find the interviewer turn that asks it (the question's cue phrases
-and the share of the question's content words present, on lemmas; the best turn above a
-threshold), then read the informant's reply on the question's scale from the scale's category
-cues in the codebook. Negation («den begrenser ikke») moves a cue to the middle category, or to
-its opposite when the speaker reverses («… heller tvert imot»); a bare «ja»/«nei» answers the
-category the question itself names; softeners («vel», «kanskje») lower the confidence. When no
-interviewer turn asks the question, the answer is «no answer found», never a guess.
+For each case: find the interviewer turns that ask the questions (``locate.py``: cues,
+content words, likeness to the question's wordings, the guide's order), then read each
+informant's reply on the question's scale from the scale's category cues in the codebook. A
+reply that opens with its answer is taken at its word; negation («den begrenser ikke») moves a
+cue to the middle category, or to its opposite when the speaker reverses («… heller tvert
+imot»); a bare «ja»/«nei» answers the category the question itself names; softeners («vel»,
+«kanskje») lower the confidence. When no interviewer turn is plausible, the answer is «no
+answer found», never a guess.
 """
 
 from __future__ import annotations

@@ -6,14 +6,15 @@ A turn's score for a question joins several signs, each between 0 and 1:
 - the question's cue phrases, their words close together in any order;
 - the share of the question text's content words in the turn (a compound counts when the turn
   has its last part: «resultatmålinger» asked as «målinger»);
-- the likeness of the turn to the question's wordings — its text, its cues, and the
-  interviewer turns that asked it in coded interviews — on content lemmas and on character
-  n-grams (so «sammenlikne» meets «sammenligning» and «tallfeste» meets «tall»);
+- the likeness of the turn to the question's wordings — its text, its cues of two words or
+  more, and the interviewer turns that asked it in coded interviews — TF-IDF cosine on content
+  lemmas and on character n-grams (so «sammenlikne» meets «sammenligning»);
 - the shape of a closed question: the turn asks («?») and the reply opens with an answer
   («ja», «nei», «tja», «både og»).
 
 A question split over two turns («La oss snakke om rangeringen.» – «Mm.» – «Vet du hvor dere
-ligger?») is scored on both turns together as well as on the last alone.
+ligger?») gives the second turn the first one's main topic, so the turn that asks, and gets
+the answer, can be chosen.
 
 Interviewers mostly follow their guide, the codebook's order of questions, but not strictly:
 the chosen turns are the best path through the questions in that order (Viterbi), where a

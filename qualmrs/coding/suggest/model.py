@@ -3,8 +3,11 @@ words, plus character 3–5-grams), one logistic regression per code (scikit-lea
 too few coded turns are skipped, not guessed.
 
 Character n-grams because Norwegian writes compounds as one word: «resultatmøtet»,
-«målekortene» and «styringsdialog» share parts a word vocabulary cannot see. They were chosen
-on independent interviews, not on the sample (see ``benchmarks/suggest_quality.py``).
+«målekortene» and «styringsdialog» share parts a word vocabulary cannot see. The codebook's
+own words (each code's name, definition, include note and phrases) join the training as one
+example per code, and a turn none of whose codes clears its threshold still gets its likeliest
+code above a floor. All three were chosen on independent interviews, not on the sample (see
+``benchmarks/independent/README.md``).
 
 The fitted state is plain numbers and words (``to_json``), so a saved model is data, not a
 pickle that could run code when a project is opened.
