@@ -61,6 +61,9 @@ def reader(book):
     # «Jo» answers a doubt with yes
     ("Vet du og de ansatte om dere ligger høyt eller lavt sammenliknet med andre?",
      "Jo, de har god oversikt.", "kjenner_egen", "Ja"),
+    # an either–or question answered with one of its alternatives
+    ("Blir den faglige friheten større eller mindre med styringen?",
+     "Mindre, dessverre. Vi styres av indikatorene.", "faglig_frihet", "Begrenser"),
     # a no to «does it change anything» on a scale without a no: no change
     ("Gjør styringen noe med ansvarsområdene til kontoret?",
      "Nei, oppgavene våre er de samme.", "ansvarsomrader", "Verken utvider eller begrenser"),

@@ -119,7 +119,8 @@ class AnswerSuggester:
         scale = self.codebook.scales[q.scale]
         asked = _lemmas(self.segmenter_, doc.turn_text(i))
         framing = self._framing(scale, asked)
-        votes, best, soft = self._votes(scale, framing, doc, self._reply(doc, i, case), i)
+        votes, best, soft = self._votes(scale, framing, doc, self._reply(doc, i, case), i,
+                                        echo=self._alternatives(scale, asked))
         if not votes and any(_contains(asked, r) for r in self.refers_back_):
             # «Som du sa i sted …»: the reply may have come before the question was put.
             votes, best, soft = self._votes(scale, framing, doc, self._before(doc, i, case),
@@ -142,9 +143,10 @@ class AnswerSuggester:
         return []
 
     def _votes(self, scale: Scale, framing: str | None, doc: Document, turns: list[int],
-               i: int, weight: float = 1.0):
+               i: int, weight: float = 1.0, echo: dict[str, str] | None = None):
         """Votes per category over the reply's sentences, the best sentence per category,
-        and whether the speaker softened («vel», «kanskje»)."""
+        and whether the speaker softened («vel», «kanskje»). ``echo``: words of an either–or
+        question that answer it when they open the reply."""
         seg = self.segmenter_
         votes: dict[str, float] = {}
         best: dict[str, tuple[float, int, int]] = {}
@@ -164,6 +166,8 @@ class AnswerSuggester:
                 following = sentences[k + 1][2] if k + 1 < len(sentences) else []
                 reversed_ = self._reversed(lemmas) or self._reversed(following[:4])
                 said = self._sentence_votes(scale, lemmas, framing, reversed_)
+                if not n and not k and not said and echo:
+                    said = {echo[x]: 1.0 for x in lemmas[:2] if x in echo}
                 if not n and not k and said:
                     w *= 2  # the reply opens with its answer; what follows are reasons
                 for cat, v in said.items():
@@ -171,6 +175,22 @@ class AnswerSuggester:
                     if v * w > best.get(cat, (0.0,))[0]:
                         best[cat] = (v * w, start, end)
         return votes, best, soft
+
+    def _alternatives(self, scale: Scale, question_lemmas: list[str]) -> dict[str, str]:
+        """«Blir friheten større eller mindre?» – «Mindre.»: when an either–or question
+        offers both ends of the scale, each of its words that belongs to the cues of one end
+        only («større rom», «mindre rom»)."""
+        if "eller" not in question_lemmas:
+            return {}
+        owners: dict[str, set[str]] = {}
+        for cat, cues in self.scale_cues_[scale.key].items():
+            if cat in scale.opposites:
+                for word in {w for cue in cues for w in cue}:
+                    owners.setdefault(word, set()).add(cat)
+        skip = self.lang_["negators"] | {"eller", "og"}
+        echo = {w: next(iter(owners[w])) for w in question_lemmas
+                if w not in skip and len(owners.get(w, ())) == 1}
+        return echo if len(set(echo.values())) == 2 else {}
 
     def _framing(self, scale: Scale, question_lemmas: list[str]) -> str | None:
         """The one extreme category the question names («Begrenser det …?»), if any."""
