@@ -219,6 +219,7 @@ def segmenter(language: str = "nb") -> Segmenter:
     return Segmenter(language)
 
 
+@lru_cache(maxsize=4)
 def stop_lemmas(language: str = "nb") -> frozenset[str]:
     """spaCy's stop words for the language (for nb with spoken fillers added), and their
     lemmas (what segments store)."""

@@ -61,9 +61,9 @@ class AnswerSuggester:
 
     def fit(self, documents: list[Document] | None = None,
             answers: list[Answer] | None = None) -> "AnswerSuggester":
-        from ...segment import stop_lemmas
+        from ...segment import segmenter, stop_lemmas
 
-        seg = self.segmenter or Segmenter(self.codebook.language)
+        seg = self.segmenter or segmenter(self.codebook.language)
         self.segmenter_ = seg
         self.lang_ = language_data(self.codebook.language)
         self.scale_cues_ = {

@@ -26,6 +26,7 @@ scores above a low floor.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -71,7 +72,7 @@ class QuestionLocator:
         self.openers = [o for o in answer_openers if o]
 
     def lemmas(self, text: str) -> list[str]:
-        return [w for s in self.seg.sentences(text) for w in s.lemmas.split()]
+        return list(_lemmas(self.seg, text))
 
     def content(self, lemmas) -> list[str]:
         return [w for w in lemmas if w not in self.stop and len(w) > 2 and any(
@@ -97,21 +98,23 @@ class QuestionLocator:
                     owner.append(qi)
         self.owner_ = np.array(owner)
         self.profile_texts_ = profiles
+        self.vectors_ = self._vectorizers()
         return self
 
-    def _vectors(self, texts: list[str]):
-        """Word and character TF-IDF of the profiles and ``texts``, weighted by the profiles'
-        document frequencies (weighting by the interview's own turns as well, so that words
-        every turn has weigh little, lost more than it gained on the dev interviews)."""
+    def _vectorizers(self) -> list:
+        """Word and character TF-IDF fitted on the profiles, whose document frequencies
+        weight the turns too (weighting by the interview's own turns as well, so that words
+        every turn has weigh little, lost more than it gained on the dev interviews). None
+        when the codebook's questions have no content words at all."""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        both = self.profile_texts_ + texts
-        out = []  # none when the codebook's questions have no content words at all
+        if not any(self.profile_texts_):
+            return []
+        out = []
         for vec in (TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True),
                     TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)):
-            X = (vec.fit(self.profile_texts_).transform(both) if any(self.profile_texts_)
-                 else None)
-            out.append(X)
+            vec.fit(self.profile_texts_)
+            out.append((vec, vec.transform(self.profile_texts_)))
         return out
 
     # -- the turns of one case ----------------------------------------------------------
@@ -172,15 +175,13 @@ class QuestionLocator:
                              for q in range(m)] for t in turns])
         texts = [" ".join(self.content(t)) for t in turns]
         like = np.zeros((len(turns), m))
-        for X in self._vectors(texts):
-            if X is not None:
-                like = np.maximum(like, self._like(X, len(texts)))
+        for vec, profiles in self.vectors_:
+            like = np.maximum(like, self._like(profiles, vec.transform(texts)))
         return W_CUE * cue + W_OVERLAP * overlap + W_LIKE * like
 
-    def _like(self, X, n: int) -> np.ndarray:
-        profiles, turns = X[:-n], X[-n:]
+    def _like(self, profiles, turns) -> np.ndarray:
         sim = (turns @ profiles.T).toarray()  # turns × profiles (rows are l2-normed)
-        out = np.zeros((n, len(self.keys_)))
+        out = np.zeros((turns.shape[0], len(self.keys_)))
         for q in range(len(self.keys_)):
             out[:, q] = sim[:, self.owner_ == q].max(axis=1)
         return out
@@ -248,6 +249,12 @@ def _evidence_turn(a: Answer, by_name: dict, docs: list[Document]):
                 if t.case == a.case and a.evidence in doc.turn_text(i):
                     return doc, i
     return None
+
+
+@lru_cache(maxsize=8192)
+def _lemmas(seg: Segmenter, text: str) -> tuple[str, ...]:
+    # cached: evaluation fits a locator per case and reads the same turns each time
+    return tuple(w for s in seg.sentences(text) for w in s.lemmas.split())
 
 
 def _viterbi(scores: np.ndarray) -> list[int | None]:
