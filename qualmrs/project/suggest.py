@@ -152,25 +152,18 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     matched = with_rule_codes(examples, RuleSuggester(book).predict(
         steps(progress, documents, "rules"), sentences))
     rules = [set(e.rules) for e in matched]
-<<<<<<< HEAD
     predicted, notes = {"rules": rules}, []
+    definitions = definition_examples(book)
     if ModelSuggester(min_examples=min_examples).fit(examples).codes_:
-        model = cross_validated_model(examples,
-                                      lambda: ModelSuggester(min_examples=min_examples), progress)
+        model = cross_validated_model(examples, lambda: ModelSuggester(
+            min_examples=min_examples, definitions=definitions), progress)
         both = cross_validated_model(matched, lambda: ModelSuggester(
-            min_examples=min_examples, use_rules=True), progress)
+            min_examples=min_examples, use_rules=True, definitions=definitions), progress)
         predicted.update({"model": model, "rules+model": both,
                           "rules|model": [a | b for a, b in zip(rules, both)]})
     else:  # scores of a model that learned nothing would be zeros that say nothing
         notes.append(f"no model was trained: no code has {min_examples} coded informant turns "
                      f"(and as many without it) in {who}'s coding; only the rules are scored")
-=======
-    definitions = definition_examples(book)
-    model = cross_validated_model(examples, lambda: ModelSuggester(
-        min_examples=min_examples, definitions=definitions), progress)
-    both = cross_validated_model(matched, lambda: ModelSuggester(
-        min_examples=min_examples, use_rules=True, definitions=definitions), progress)
->>>>>>> i18
     codes = [c.key for c in book.codes if any(c.key in g for g in gold)]
     frame = scores(gold, predicted, codes)
     frame.attrs.update(coder=who, n_turns=len(examples), notes=notes,
