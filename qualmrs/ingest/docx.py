@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import IngestError
-from .guards import check_members, check_zip
+from .guards import check_members, damaged, printable
 from .normalise import normalise
 from .turns import match_label
 from .wordcomments import Anchors, read_comments
@@ -24,22 +24,18 @@ _RUN_TEXT = {f"{_W}{t}" for t in ("t", "tab", "br", "cr", "noBreakHyphen", "ptab
 def read_docx(path: Path, encoding: str | None = None):
     """Return (text, forced labels, times, comments) for a .docx transcript."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
-    check_zip(path, ".docx")
     check_members(path, ".docx")  # python-docx then meets no DTD and no damaged member
-    try:
-        document = docx.Document(str(path))
-    except KeyError as e:  # a part the package names is missing from the zip
-        raise IngestError(f"not a readable .docx file: {e.args[0] if e.args else e}",
-                          path=path) from None
-    except (PackageNotFoundError, ValueError) as e:
-        raise IngestError(f"not a readable .docx file: {e}", path=path) from None
-    except Exception as e:  # lxml.etree.XMLSyntaxError and friends: damaged XML inside the zip
-        if type(e).__module__.startswith("lxml"):
-            raise IngestError(f"damaged .docx XML: {e}", path=path) from None
-        raise
+    # What python-docx raises on a package that is sound zip and XML but not a Word document
+    # (a missing part, a bad relationship or content type) is the file's doing too.
+    with damaged(path, "not a readable .docx file"):
+        try:
+            document = docx.Document(str(path))
+        except KeyError as e:  # a part the package names is missing from the zip
+            raise IngestError("not a readable .docx file: "
+                              f"{printable(str(e.args[0] if e.args else e))}",
+                              path=path) from None
     out = _Lines()
     for block in document.iter_inner_content():
         if isinstance(block, Table):

@@ -5,13 +5,12 @@ representation of PDF sources, the transcripts of audio and video sources."""
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..errors import IngestError
-from .guards import check_zip, read_member
+from .guards import is_zip, open_zip, read_member
 from .positions import PositionMap
 from .qdc import NS, norm_guid
 
@@ -47,20 +46,13 @@ class Archive:
 
     def __init__(self, path: Path):
         self.path = path
-        if zipfile.is_zipfile(path):
-            check_zip(path, ".qdpx")
-            self._zip = zipfile.ZipFile(path)
-            names = [n for n in self._zip.namelist() if not n.endswith("/")]
-            qdes = [n for n in names if "/" not in n and n.lower().endswith(".qde")]
-            if len(qdes) > 1:
-                qdes = [n for n in qdes if n.lower() == "project.qde"] or qdes
-            if len(qdes) != 1:
-                raise IngestError("expected one .qde project file at the top of the archive, "
-                                  f"found {len(qdes) or 'none'}", path=path)
-            self.qde = read_member(self._zip, qdes[0], path, ".qdpx")
-            # Tools write Sources/ or sources/; only the file name matters inside it.
-            self._members = {PurePosixPath(n).name.lower(): n for n in names
-                             if n.lower().startswith("sources/")}
+        if is_zip(path, ".qdpx"):
+            self._zip = open_zip(path, ".qdpx")
+            try:
+                self._open_members()
+            except BaseException:
+                self._zip.close()
+                raise
         elif path.suffix.lower() == ".qdpx":
             raise IngestError("not a valid .qdpx file (not a zip archive; truncated or "
                               "renamed?)", path=path)
@@ -71,6 +63,19 @@ class Archive:
                            if p.is_dir() and p.name.lower() == "sources"), None)
             self._members = ({p.name.lower(): p for p in folder.iterdir() if p.is_file()}
                              if folder else {})
+
+    def _open_members(self) -> None:
+        names = [n for n in self._zip.namelist() if not n.endswith("/")]
+        qdes = [n for n in names if "/" not in n and n.lower().endswith(".qde")]
+        if len(qdes) > 1:
+            qdes = [n for n in qdes if n.lower() == "project.qde"] or qdes
+        if len(qdes) != 1:
+            raise IngestError("expected one .qde project file at the top of the archive, "
+                              f"found {len(qdes) or 'none'}", path=self.path)
+        self.qde = read_member(self._zip, qdes[0], self.path, ".qdpx")
+        # Tools write Sources/ or sources/; only the file name matters inside it.
+        self._members = {PurePosixPath(n).name.lower(): n for n in names
+                         if n.lower().startswith("sources/")}
 
     def read(self, url: str) -> bytes | None:
         """An ``internal://`` file's bytes, or None when the project does not hold it."""
