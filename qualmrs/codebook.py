@@ -12,6 +12,7 @@ import yaml
 
 from .errors import CodebookError, Problem, did_you_mean
 from .model import Code, Codebook, Question, Scale, TableDef
+from .shipped import codebook_file
 
 __all__ = ["load_codebook", "parse_codebook", "DEFAULT_INTERVIEWER_LABELS"]
 
@@ -80,12 +81,14 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 
 
 def load_codebook(path: str | Path) -> Codebook:
-    """Read and validate a codebook file.
+    """Read and validate a codebook file, or a shipped codebook given by name (``mrs_nav``;
+    see ``qualmrs.shipped.codebook_file``).
 
     Raises:
-        CodebookError: with every problem found, each naming the file, line and key.
+        CodebookError: with every problem found, each naming the file, line and key; or a
+            name that is neither a file nor a shipped codebook.
     """
-    path = Path(path)
+    path = codebook_file(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -9,7 +9,8 @@ COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "mat
             "segments", "run", "agreement", "disagreements", "consensus", "suggest",
             "suggestions", "suggest-answers", "accept", "reject", "evaluate", "presence",
             "crosstab", "cooccurrence", "quotes", "words", "plots", "report", "export-qdc",
-            "import-qdc", "export-qdpx", "import-qdpx", "coding-sheet", "import-coding-sheet"]
+            "import-qdc", "export-qdpx", "import-qdpx", "coding-sheet", "import-coding-sheet",
+            "sample", "codebooks"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -107,3 +108,14 @@ def test_cli_ingest_skips_a_copy_within_one_batch(tmp_path):
     r = invoke("ingest", db, folder)
     assert r.exit_code == 0 and "Ingested 1 document(s)" in r.stderr
     assert "kopi.txt: same content as 'a.txt', skipped" in r.stderr
+
+
+def test_cli_version_from_one_source():  # issue 20
+    import importlib.metadata
+
+    import qualmrs
+
+    r = invoke("--version")
+    assert r.exit_code == 0 and r.stdout == f"qualmrs {qualmrs.__version__}\n"
+    # the build reads qualmrs.__version__ (pyproject.toml: tool.hatch.version)
+    assert importlib.metadata.version("qualmrs") == qualmrs.__version__

@@ -182,6 +182,8 @@ def status_cmd(db: DB):
     typer.echo(f"Project: {db}")
     typer.echo(f"Documents: {st.documents}; cases: {st.cases}; suggestions: {st.suggestions}; "
                f"history: {st.steps} step(s)")
+    typer.echo(f"qualmrs: made with {st.created_with or 'an unknown version'}, last written by "
+               f"{st.written_by or 'an unknown version'}")
     if st.coders:
         typer.echo("Coders: " + "; ".join(f"{c} ({n} coding(s), {m} answer(s))"
                                           for c, n, m in st.coders))

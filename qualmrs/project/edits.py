@@ -162,6 +162,8 @@ class Status:
     suggestions: int = 0
     warnings: list = field(default_factory=list)  # (document or None, message)
     steps: int = 0
+    created_with: str | None = None  # the qualmrs version that made the project
+    written_by: str | None = None  # the qualmrs version that last changed it
 
 
 def status(store: Store) -> Status:
@@ -179,4 +181,5 @@ def status(store: Store) -> Status:
     return Status(counts["documents"], counts["cases"],
                   [(r.coder, r.codings, r.answers) for r in frame.itertuples()], who, why,
                   len(store.codings(source=None)) - len(store.codings()),
-                  store.warnings(), counts["steps"])
+                  store.warnings(), counts["steps"], store.meta("qualmrs_version"),
+                  store.meta("written_by"))

@@ -132,6 +132,7 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
         if int(version) < s.SCHEMA_VERSION:
             with store.atomic(command="upgrade project", undoable=False) as conn:
                 migrate(conn, int(version))
+                store._stamp_writer(conn)
         return store
 
     def close(self) -> None:

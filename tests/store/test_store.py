@@ -106,3 +106,53 @@ def test_store_documents_by_name(project, tmp_path):
     assert [d.name for d in project.documents(["c.txt"])] == ["c.txt"]
     assert project.documents(["c.txt"]) == [everything["c.txt"]]
     assert project.documents(["nope.txt"]) == []
+
+
+def _meta(db, key):
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    conn.close()
+    return row and row[0]
+
+
+def _set_meta(db, key, value):
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+    conn.close()
+
+
+def test_store_records_the_qualmrs_that_made_it_and_last_wrote(tmp_path, tiny_dir,
+                                                               codebook_path):  # issue 20
+    import qualmrs
+
+    db = tmp_path / "p.db"
+    qualmrs.create(db, codebook_path).close()
+    assert _meta(db, "qualmrs_version") == _meta(db, "written_by") == qualmrs.__version__
+    _set_meta(db, "written_by", "0.0.1")  # as if an older qualmrs wrote to it last
+    with qualmrs.open(db) as project:
+        project.study()
+        with pytest.raises(RuntimeError), project.atomic("interrupted"):
+            project.ingest([tiny_dir])
+            raise RuntimeError("stopped halfway")
+    assert _meta(db, "written_by") == "0.0.1"  # reading, and a change rolled back, write nothing
+    with qualmrs.open(db) as project:
+        project.ingest([tiny_dir])
+        assert _meta(db, "written_by") == qualmrs.__version__
+        project.undo()  # not an event of the step: undo leaves it
+        assert _meta(db, "written_by") == qualmrs.__version__
+
+
+def test_store_writes_its_version_once_per_store_object(tmp_path, tiny_dir,
+                                                        codebook_path):  # issue 20
+    import qualmrs
+
+    db = tmp_path / "p.db"
+    qualmrs.create(db, codebook_path).close()
+    with qualmrs.open(db) as project:
+        project.ingest([tiny_dir])
+        _set_meta(db, "written_by", "marked")
+        project.undo()
+        assert _meta(db, "written_by") == "marked"  # stamped by the first unit, not again
+    with qualmrs.open(db) as project:
+        project.redo()
+    assert _meta(db, "written_by") == qualmrs.__version__
