@@ -162,11 +162,13 @@ class Status:
     suggestions: int = 0
     warnings: list = field(default_factory=list)  # (document or None, message)
     steps: int = 0
+    reviews: list = field(default_factory=list)  # codings/answers a revision changed
+    set_aside: list = field(default_factory=list)  # codings a revision set aside
 
 
 def status(store: Store) -> Status:
-    """Documents, cases, coders, whose work the tables count by default, and the warnings
-    still standing."""
+    """Documents, cases, coders, whose work the tables count by default, the warnings still
+    standing, and what revisions left to review or set aside."""
     from .core import resolve_coder
 
     frame = coders_frame(store)
@@ -179,4 +181,4 @@ def status(store: Store) -> Status:
     return Status(counts["documents"], counts["cases"],
                   [(r.coder, r.codings, r.answers) for r in frame.itertuples()], who, why,
                   len(store.codings(source=None)) - len(store.codings()),
-                  store.warnings(), counts["steps"])
+                  store.warnings(), counts["steps"], store.reviews(), store.set_aside_codings())

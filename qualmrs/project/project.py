@@ -178,9 +178,10 @@ class Project:
     # -- building ---------------------------------------------------------------------------
 
     def ingest(self, paths, cases: str | Path | None = None, encoding: str | None = None,
-               strict: bool = False, progress=None):
-        """Read transcripts into the project; see ``qualmrs.project.ingest``."""
-        return ingest(self.store, paths, cases, encoding, strict, progress)
+               strict: bool = False, progress=None, revise: bool = False):
+        """Read transcripts into the project; see ``qualmrs.project.ingest`` (``revise``: a
+        changed file is taken in as a corrected version of the stored one)."""
+        return ingest(self.store, paths, cases, encoding, strict, progress, revise)
 
     def import_codings(self, path: str | Path, coder: str | None = None):
         """Import a codings.csv (again: its changes); returns a SyncReport."""
@@ -252,6 +253,28 @@ class Project:
     def rename_coder(self, old: str, new: str) -> dict[str, int]:
         """Give ``old``'s work to ``new`` (merging) and remember the alias (one step)."""
         return edits.rename_coder(self.store, old, new)
+
+    def set_aside(self) -> list[dict]:
+        """Codings set aside because a revision deleted their text: ``id, document, coding
+        (its row), text, created``."""
+        return self.store.set_aside_codings()
+
+    def restore_coding(self, aside_id: int, quote: str | None = None) -> dict:
+        """Put a set-aside coding back on ``quote`` (default: its old text), found once in its
+        document (one step); returns the coding's row."""
+        from .revise import restore_coding
+
+        return restore_coding(self.store, aside_id, quote)
+
+    def reviews(self) -> list[dict]:
+        """Codings and answer evidence whose words a revision changed, to be looked at."""
+        return self.store.reviews()
+
+    def reviewed(self, ids: list[int] | None = None) -> int:
+        """Clear review notes (``ids``; None: all) as looked at (one step)."""
+        with self.store.atomic(command="reviewed " + (" ".join(map(str, ids)) if ids
+                                                      else "--all")):
+            return self.store.clear_reviews(ids)
 
     def undo(self, coder: str | None = None, steps: int = 1) -> list:
         """Undo the latest ``steps`` steps (of ``coder``); returns the steps undone."""
