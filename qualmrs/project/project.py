@@ -151,6 +151,40 @@ class Project:
 
         return export_qdpx(self.store, out, name, force)
 
+    def export_text(self, out: str | Path, fmt: str = "txt", force: bool = False) -> list[Path]:
+        """Write every transcript as stored, one .txt or .docx file per document in ``out``."""
+        from ..export.transcripts import write_transcripts
+
+        return write_transcripts(self.store.documents(), out, fmt, force)
+
+    # -- pseudonymisation -------------------------------------------------------------------
+
+    def pseudonym_review(self, out: str | Path, force: bool = False):
+        """Find personal data in the talk and write the review file (.xlsx or .csv):
+        ``document, start, end, text, type, context, pseudonym, action``.
+
+        Returns:
+            (the file written, the ``qualmrs.pseudonym.Mention`` list).
+        """
+        from .pseudonymise import review
+
+        return review(self.store, out, force)
+
+    def pseudonymise(self, review_file: str | Path, key_file: str | Path,
+                     force: bool = False):
+        """Apply a reviewed file: replace the accepted mentions across the study (codings
+        carried), write the key only to ``key_file``, erase the originals from the store file.
+        Not undoable except with the key (``pseudonymise_reverse``)."""
+        from .pseudonymise import apply
+
+        return apply(self.store, review_file, key_file, force)
+
+    def pseudonymise_reverse(self, key_file: str | Path):
+        """Put the original text back from a key file (one step)."""
+        from .pseudonymise import reverse
+
+        return reverse(self.store, key_file)
+
     def coding_sheet(self, out: str | Path, level: str = "turn",
                      documents: list[str] | None = None, force: bool = False) -> Path:
         """Write a coding sheet (.xlsx) of the informant turns or sentences."""
