@@ -75,16 +75,17 @@ def _context(text: str, start: int, end: int) -> str:
 
 def _doc_mentions(doc: Document, seen: frozenset[str], terms) -> list[tuple[int, int, str, str]]:
     """(start, end, type, kind) in one document's talk, without overlaps: identifiers first,
-    then workplaces, addresses and places, then names, then the project's own terms."""
+    then workplaces, addresses and listed places, then the project's own case labels and
+    attribute values, then other names."""
     found: list[tuple[int, int, str, str, int]] = []
     for turn in doc.turns:
         for a, b, kind in find_identifiers(doc.text, turn.start, turn.end):
             found.append((a, b, kind, "", 0))
         for f in find_names(doc.text, turn.start, turn.end, seen):
             found.append((f.start, f.end, f.type, f.kind,
-                          1 if f.kind or f.type == "organisation" else 2))
+                          1 if f.kind or f.type == "organisation" else 3))
         for a, b, kind, name in _find_terms(doc.text, turn.start, turn.end, terms):
-            found.append((a, b, kind, name, 3))
+            found.append((a, b, kind, name, 2))
     found.sort(key=lambda x: (x[4], -(x[1] - x[0]), x[0]))
     taken: list[tuple[int, int, str, str]] = []
     for a, b, kind, sub, _ in found:

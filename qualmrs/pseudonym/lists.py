@@ -7,8 +7,9 @@
 - Places: ``data/places.txt``, a short list from Statistics Norway's classifications (its
   header says which); no package on PyPI ships Norway's municipalities under a fitting licence
   without pulling in GIS libraries.
-- Common words: wordfreq's Norwegian Bokmål frequencies (Apache-2.0), to tell «per», «liv»,
-  «dag» and «sol» from the names Per, Liv, Dag and Sol.
+- Common words: wordfreq's Norwegian Bokmål frequencies (Apache-2.0), with simplemma's
+  dictionary (which keeps names' lemmas capitalised), to tell «per», «liv», «dag» and «sol»
+  from the names Per, Liv, Dag and Sol, and names such as Hansen that wordfreq counts often.
 All of it ships inside the wheels; nothing is downloaded.
 """
 
@@ -44,7 +45,8 @@ psykolog konsulent analytiker koordinator assistent sekretær nestleder brukeren
 """.split())
 
 # a word after a sentence-initial name (a verb or «og»), as in «Per er sånn», «Liv har
-# mottaket»; «Per i dag», «Stein på stein» and «Sol og vår hjelper» have none
+# mottaket»; «Per i dag», «Stein på stein» and «Sol og vår hjelper» have none (a verb in the
+# past tense, «-te», «-de», «-dde», counts too)
 NAME_VERBS = frozenset("""
 er var har hadde sa sier skal skulle kan kunne vil ville må måtte ble blir gikk går kom kommer
 tok tar synes syntes mener mente tror trodde fikk får jobber jobbet leder ledet ringte sendte
@@ -118,9 +120,18 @@ def zipf(word: str) -> float:
     return zipf_frequency(word.lower(), "nb")
 
 
+@functools.cache
 def common(word: str) -> bool:
-    """Whether ``word`` (any case) is an everyday Norwegian word."""
-    return zipf(word) >= COMMON
+    """Whether ``word`` (any case) is an everyday Norwegian word: frequent (wordfreq) and a
+    word simplemma's dictionary knows as a common word («per», «stein»; not «Hansen», whose
+    lemma it keeps capitalised, nor «Olsen», which it does not know)."""
+    if zipf(word) < COMMON:
+        return False
+    import simplemma
+
+    lower = word.lower()
+    return simplemma.is_known(lower, lang="nb") and \
+        simplemma.lemmatize(lower, lang="nb")[:1].islower()
 
 
 def kept(word: str) -> bool:

@@ -45,7 +45,7 @@ def _patterns():
         "org": re.compile(rf"\b((?:{CAP} )+)(?:{org_nouns})\b"),
         "helse": re.compile(rf"\bHelse {CAP}"),
         "address": re.compile(rf"\b(?:{CAP} )*(?:{CAP}(?:{streets})|(?:{CAP} )+(?:gate|vei|veg"
-                              rf"|allé|plass)) \d{{1,4}}(?: ?[A-Za-z]\b)?"),
+                              rf"|allé|plass)) \d{{1,4}}(?:[A-Za-z]\b| [A-Z]\b)?"),
         "places": re.compile(r"\b(?:" + "|".join(re.escape(p) for p in multi) + r")\b"),
     }
 
@@ -137,7 +137,7 @@ def _opens_name(word: str, rest: list[str], after: str, text: str, at: int, end:
         return _name_like(word) and (_name_like(rest[0]) or rest[0] in seen)
     if word not in seen:
         return False
-    if after in lists.NAME_VERBS:
+    if after in lists.NAME_VERBS or after.endswith(("te", "de", "dde")):
         return True
     if after == "og":
         nxt, _ = _next_word(text, at, end)
@@ -201,12 +201,14 @@ def find_names(text: str, start: int, end: int, seen: frozenset[str] = frozenset
 
 
 def names_seen(text: str, start: int, end: int) -> set[str]:
-    """Capitalised words standing in mid-sentence in ``text[start:end]`` (the first pass:
-    these are names wherever else they stand)."""
+    """Capitalised words standing in mid-sentence in ``text[start:end]``, and the words of
+    full names (the first pass: these are names wherever else they stand)."""
     out = set()
     for run in _runs(text, start, end):
+        # a full name opening a sentence («Dag Eriksen leder ...») is one too
+        full = len(run) > 1 and any(_name_like(w) for _, _, w in run[1:])
         for i, (a, _, word) in enumerate(run):
-            if i == 0 and _sentence_start(text, a, start):
+            if i == 0 and _sentence_start(text, a, start) and not full:
                 continue
             if not lists.kept(word):
                 out.add(word)
