@@ -63,6 +63,7 @@ def test_pseudonymise_the_sample_keeps_its_tables_and_leaves_no_original_in_the_
                      memo="Kari Hansen er leder")
         originals = {d.name: d.text for d in project.store.documents()}
     before = _views(db)
+    assert b"Kari Hansen" in _stored_bytes(db)  # the test would see them
     r = invoke("pseudonymise", db, "--review", tmp_path / "review.xlsx")
     assert r.exit_code == 0, r.stderr
     assert "person" in r.stderr and "phone 1" in r.stderr
@@ -170,6 +171,23 @@ def test_pseudonymise_a_bad_review_file_is_one_error_line_and_changes_nothing(
     assert r.exit_code == 1 and r.stderr.startswith("Error: r.csv, row ")
     assert message in r.stderr and "Traceback" not in r.stderr
     assert db.read_bytes() == before and not (tmp_path / "k.csv").exists()
+
+
+def test_pseudonymise_a_review_file_that_keeps_everything_changes_nothing(planted, tmp_path):
+    import csv
+
+    db = planted
+    review = tmp_path / "r.csv"
+    assert invoke("pseudonymise", db, "--review", review).exit_code == 0
+    rows = [{**r, "action": "keep"} for r in csv.DictReader(review.open(encoding="utf-8"))]
+    with review.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    r = invoke("pseudonymise", db, "--apply", review, "--key", tmp_path / "k.csv")
+    assert r.exit_code == 1 and "nothing to replace" in r.stderr
+    with qualmrs.open(db) as project:
+        assert project.undo()  # the history is as it was
 
 
 def test_pseudonymise_the_key_never_goes_over_the_project(planted, tmp_path):

@@ -135,6 +135,9 @@ def apply(store: Store, review_file: str | Path, key_file: str | Path,
                                   spans.start(t.start), spans.end(t.end), t.time]
                                  for i, t in enumerate(doc.turns)], spans)
     fields, field_key = _field_changes(store, the_plan.sweep.edits)
+    if not key and not field_key:
+        raise QualmrsError("nothing to replace: no row of the review file says replace "
+                           "(nothing was changed, no key written)", path=review_file)
     write_text(key_file, _key_csv(key + field_key, KEY_COLUMNS), force=force)
     with store.atomic(command=f"pseudonymise --apply {Path(review_file).name}",
                       undoable=False):
@@ -205,7 +208,8 @@ def reverse(store: Store, key_file: str | Path) -> Applied:
         raise ImportError_(problems=problems)
     with store.atomic(command=f"pseudonymise --reverse {key_file.name}"):
         _rewrite(store, texts, fields)
-    return Applied(len(texts), sum(len(r) for r in groups.values()),
+    return Applied(len(texts), sum(len(r) for w, r in groups.items()
+                                   if json.loads(w)[0] == "document"),
                    fields=sum(len(v) for v in fields.values()))
 
 

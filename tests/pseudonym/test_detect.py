@@ -110,3 +110,20 @@ def test_detect_leaves_speaker_labels_out():
     text = "Kari: Hei.\nB: Kari sa hei."
     doc = Document("x.txt", text, (Turn("Kari", 6, 10), Turn("B", 14, len(text), case="B")))
     assert [(m.start, m.text) for m in detect([doc])] == [(14, "Kari")]
+
+
+def test_detect_needs_no_network(tmp_path):
+    """Faker's names, wordfreq's frequencies and the phone and fødselsnummer rules ship in
+    their wheels: detection runs with every connection refused."""
+    import subprocess
+    import sys
+
+    code = ("import socket\n"
+            "def refuse(*a, **k):\n    raise OSError('no network in this test')\n"
+            "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
+            "from qualmrs.model import Document, Turn\nfrom qualmrs.pseudonym import detect\n"
+            "t = 'B: Vi sa til Per at Kari Hansen ringte 912 34 567 fra Fana.'\n"
+            "print(sorted(m.type for m in detect([Document('x', t, (Turn('B', 3, len(t)),))])))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "['person', 'person', 'phone', 'place']"
