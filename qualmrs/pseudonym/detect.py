@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..model import Case, Document
 from . import lists
 from .identifiers import find_identifiers
-from .names import Found, find_names, names_seen
+from .names import find_names, names_seen
 
 __all__ = ["Mention", "detect", "TYPES", "REVIEW_COLUMNS"]
 
