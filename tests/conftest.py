@@ -79,6 +79,17 @@ def sample_copy(tmp_path):
     return dest
 
 
+def old_store(tmp_path, dump: str) -> Path:
+    """A store made by an older qualmrs, from its SQL dump in tests/store/data/."""
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.executescript((ROOT / "tests" / "store" / "data" / dump).read_text(encoding="utf-8"))
+    conn.close()
+    return db
+
+
 def invoke(*args):
     """Run the qualmrs CLI in-process with string arguments."""
     from typer.testing import CliRunner

@@ -7,6 +7,8 @@ from . import coders  # noqa: F401  isort: skip
 from . import interchange  # noqa: F401  isort: skip
 from . import edits  # noqa: F401  isort: skip
 from . import package  # noqa: F401  isort: skip
+from . import revisions  # noqa: F401  isort: skip
+from . import pseudonym  # noqa: F401  isort: skip
 from .app import app
 
 __all__ = ["app", "main"]

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import DB, CoderOpt, TableFormat, _errors_as_lines, _say, _write_frame, app
+from .revised import status_lines
 
 
 class ListFormat(str, Enum):
@@ -194,3 +195,5 @@ def status_cmd(db: DB):
     typer.echo(f"Warnings: {len(st.warnings)}")
     for document, message in st.warnings:
         typer.echo(f"  {document + ': ' if document else ''}{message}")
+    for line in status_lines(st):
+        typer.echo(line)

@@ -10,6 +10,7 @@ import typer
 from ..errors import QualmrsError
 from .app import (DB, CoderOpt, ForceOpt, Level, MatrixLevel, QuietOpt, TableFormat,
                   _errors_as_lines, _progress, _say, _write_frame, app)
+from .revised import ReviseOpt, revised_lines
 
 
 @app.command()
@@ -31,16 +32,20 @@ def ingest_cmd(db: DB,
                    help="Encoding of text transcripts that are not UTF-8 (e.g. cp1252).")] = None,
                strict: Annotated[bool, typer.Option(
                    help="Refuse a file that would give a warning instead of ingesting it.")] = False,
-               quiet: QuietOpt = False):
+               revise: ReviseOpt = False, quiet: QuietOpt = False):
     """Read transcripts (.txt .md .docx .vtt .srt) into the project."""
     from ..project import open
 
     with open(db) as project:
-        report = project.ingest(paths, cases, encoding, strict, progress=_progress(quiet))
+        report = project.ingest(paths, cases, encoding, strict, progress=_progress(quiet),
+                                revise=revise)
     for w in report.warnings:
         _say(f"Warning: {w}")
+    for line in revised_lines(report.revised):
+        _say(line)
     if not quiet:
         _say(f"Ingested {len(report.added)} document(s); {len(report.unchanged)} unchanged"
+             + (f"; {len(report.revised)} revised" if report.revised else "")
              + _from_comments(report) + ".")
 
 
@@ -179,19 +184,22 @@ def run_cmd(source_dir: Annotated[Path, typer.Argument(help="Folder of transcrip
             coder: CoderOpt = None,
             report: Annotated[bool, typer.Option("--report/--no-report",
                                                  help="Also write report.html.")] = True,
-            quiet: QuietOpt = False, force: ForceOpt = False):
+            revise: ReviseOpt = False, quiet: QuietOpt = False, force: ForceOpt = False):
     """Do everything: ingest, import codings and answers, write tables and matrix, print tables."""
     from ..export import render_markdown
     from ..project import run
 
     result = run(source_dir, codebook, out, coder, report, progress=_progress(quiet),
-                 force=force)
+                 force=force, revise=revise)
     for w in result.ingest.warnings:
         _say(f"Warning: {w}")
+    for line in revised_lines(result.ingest.revised):
+        _say(line)
     if not quiet:
         synced = "".join(f"; {_synced(r)}" for r in result.synced)
+        revised = f", {len(result.ingest.revised)} revised" if result.ingest.revised else ""
         _say(f"{len(result.ingest.added)} document(s) ingested, {len(result.ingest.unchanged)} "
-             f"unchanged{_from_comments(result.ingest)}{synced}; store {result.db}")
+             f"unchanged{revised}{_from_comments(result.ingest)}{synced}; store {result.db}")
         if result.moved.get("moved") or result.moved.get("dropped"):
             _say(f"Codebook updated: {result.moved['moved']} coding(s) moved to renamed or "
                  f"merged codes, {result.moved['dropped']} dropped")

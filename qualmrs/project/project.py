@@ -151,6 +151,40 @@ class Project:
 
         return export_qdpx(self.store, out, name, force)
 
+    def export_text(self, out: str | Path, fmt: str = "txt", force: bool = False) -> list[Path]:
+        """Write every transcript as stored, one .txt or .docx file per document in ``out``."""
+        from ..export.transcripts import write_transcripts
+
+        return write_transcripts(self.store.documents(), out, fmt, force)
+
+    # -- pseudonymisation -------------------------------------------------------------------
+
+    def pseudonym_review(self, out: str | Path, force: bool = False):
+        """Find personal data in the talk and write the review file (.xlsx or .csv):
+        ``document, start, end, text, type, context, pseudonym, action``.
+
+        Returns:
+            (the file written, the ``qualmrs.pseudonym.Mention`` list).
+        """
+        from .pseudonymise import review
+
+        return review(self.store, out, force)
+
+    def pseudonymise(self, review_file: str | Path, key_file: str | Path,
+                     force: bool = False):
+        """Apply a reviewed file: replace the accepted mentions across the study (codings
+        carried), write the key only to ``key_file``, erase the originals from the store file.
+        Not undoable except with the key (``pseudonymise_reverse``)."""
+        from .pseudonymise import apply
+
+        return apply(self.store, review_file, key_file, force)
+
+    def pseudonymise_reverse(self, key_file: str | Path):
+        """Put the original text back from a key file (one step)."""
+        from .pseudonymise import reverse
+
+        return reverse(self.store, key_file)
+
     def coding_sheet(self, out: str | Path, level: str = "turn",
                      documents: list[str] | None = None, force: bool = False) -> Path:
         """Write a coding sheet (.xlsx) of the informant turns or sentences."""
@@ -178,9 +212,10 @@ class Project:
     # -- building ---------------------------------------------------------------------------
 
     def ingest(self, paths, cases: str | Path | None = None, encoding: str | None = None,
-               strict: bool = False, progress=None):
-        """Read transcripts into the project; see ``qualmrs.project.ingest``."""
-        return ingest(self.store, paths, cases, encoding, strict, progress)
+               strict: bool = False, progress=None, revise: bool = False):
+        """Read transcripts into the project; see ``qualmrs.project.ingest`` (``revise``: a
+        changed file is taken in as a corrected version of the stored one)."""
+        return ingest(self.store, paths, cases, encoding, strict, progress, revise)
 
     def import_codings(self, path: str | Path, coder: str | None = None):
         """Import a codings.csv (again: its changes); returns a SyncReport."""
@@ -252,6 +287,28 @@ class Project:
     def rename_coder(self, old: str, new: str) -> dict[str, int]:
         """Give ``old``'s work to ``new`` (merging) and remember the alias (one step)."""
         return edits.rename_coder(self.store, old, new)
+
+    def set_aside(self) -> list[dict]:
+        """Codings set aside because a revision deleted their text: ``id, document, coding
+        (its row), text, created``."""
+        return self.store.set_aside_codings()
+
+    def restore_coding(self, aside_id: int, quote: str | None = None) -> dict:
+        """Put a set-aside coding back on ``quote`` (default: its old text), found once in its
+        document (one step); returns the coding's row."""
+        from .revise import restore_coding
+
+        return restore_coding(self.store, aside_id, quote)
+
+    def reviews(self) -> list[dict]:
+        """Codings and answer evidence whose words a revision changed, to be looked at."""
+        return self.store.reviews()
+
+    def reviewed(self, ids: list[int] | None = None) -> int:
+        """Clear review notes (``ids``; None: all) as looked at (one step)."""
+        with self.store.atomic(command="reviewed " + (" ".join(map(str, ids)) if ids
+                                                      else "--all")):
+            return self.store.clear_reviews(ids)
 
     def undo(self, coder: str | None = None, steps: int = 1) -> list:
         """Undo the latest ``steps`` steps (of ``coder``); returns the steps undone."""

@@ -49,7 +49,7 @@ def _file_coders(*paths: Path) -> set[str]:
 
 def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         coder: str | None = None, report: bool = True, progress=None,
-        force: bool = False) -> RunResult:
+        force: bool = False, revise: bool = False) -> RunResult:
     """Everything for a study folder: store, tables, matrix. Safe to run again.
 
     ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``
@@ -66,7 +66,9 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     imported later does not change them. ``progress``: a tqdm-like callable for bars.
     The output files are written all or none, replacing those an earlier run wrote; an
     existing file qualmrs did not write is refused (before anything is stored) unless
-    ``force``, and a project store never (``qualmrs.export.output``).
+    ``force``, and a project store never (``qualmrs.export.output``). With ``revise``, a
+    transcript changed since it was stored is taken in as a corrected version (its codings
+    carried; see ``qualmrs.project.revise``) instead of refused.
     """
     from ..export import write_matrix
     from ..export.frames import render
@@ -89,7 +91,8 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
             result.moved = update_codebook(store, book)
         cases_file = source_dir / "cases.csv"
         result.ingest = ingest(store, [source_dir],
-                               cases_file if cases_file.is_file() else None, progress=progress)
+                               cases_file if cases_file.is_file() else None, progress=progress,
+                               revise=revise)
         for name, function in (("codings.csv", import_codings), ("answers.csv", import_answers)):
             if (source_dir / name).is_file():
                 result.synced.append(function(store, source_dir / name))

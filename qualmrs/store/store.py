@@ -19,13 +19,16 @@ from . import sqlite
 from .bulk import fetch_rows, insert_rows
 from .history import HistoryMixin
 from .migrate import migrate
+from .redact import RedactMixin
+from .revisions import RevisionsMixin
 from .rows import SEGMENT_COLUMNS, TURN_COLUMNS, RowsMixin
 from .suggestions import SuggestionsMixin
 from .units import MEMORY, UnitsMixin, make_engine, now
 from .work import WorkMixin
 
 
-class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
+class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin, RevisionsMixin,
+            RedactMixin):
     """A project database. Open with ``Store.create`` or ``Store.open``.
 
     ``segmenter`` makes a document's sentences from its row (text and turns) when the history

@@ -97,6 +97,25 @@ def test_store_migrates_version_1(project):
     store.close()
 
 
+def test_store_migrates_version_3_and_revises_its_documents(tmp_path):
+    """A store of schema 3 (before revisions, issue 16) gets the revision tables and keeps
+    its work; its document can then be revised."""
+    import qualmrs
+    from conftest import old_store
+
+    with qualmrs.open(old_store(tmp_path, "v3_tiny.sql")) as project:
+        assert project.store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert list(project.codings()["text"]) == ["Kari Hansen sa det også."]
+        counts = project.store.counts()
+        assert (counts["document_versions"], counts["set_aside"], counts["reviews"]) == (0, 0, 0)
+        new = tmp_path / "study.txt"
+        new.write_text("A: Velkommen. Kan resultater tallfestes, tenker du?\nB: Ja, nesten "
+                       "alt kan tallfestes. Kari Hansen sa det også.\n", encoding="utf-8")
+        (r,) = project.ingest([new], revise=True).revised
+        assert (r.same, r.version) == (1, 1)
+        assert list(project.codings()["text"]) == ["Kari Hansen sa det også."]
+
+
 def test_store_documents_by_name(project, tmp_path):
     from qualmrs.project import ingest
 
