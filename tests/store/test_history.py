@@ -8,6 +8,7 @@ import qualmrs
 from conftest import CODEBOOK, TINY
 from qualmrs.errors import StoreError
 from qualmrs.model import Coding
+from qualmrs.store.schema import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -173,7 +174,7 @@ def test_history_a_project_made_before_history_opens_and_adopts_its_codings(tmp_
     with qualmrs.open(db) as project:
         codings = project.codings()
         assert len(codings) == 2 and set(codings["origin"]) == {""}
-        assert project.store.meta("schema_version") == "3"
+        assert project.store.meta("schema_version") == str(SCHEMA_VERSION)
         assert project.study().table("4-1")["tallfestes"].tolist() == [1, 0, 0, 1]
         # the file they came from, imported again without one row: that row goes, the
         # other is taken over by the file
