@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import QualmrsError
 from ..lang.words import words
-from .layout import PADDING, Grid, column_widths
+from .layout import PADDING, Grid, column_widths, split_wide
 
 BODY, HEAD = 10.0, 10.0  # points: table text and headings
 
@@ -133,7 +133,13 @@ def _seq(paragraph, label: str, shown: str, switches: str) -> None:
 
 def add_grid(document, grid: Grid, language: str, body: float = BODY, head: float = HEAD):
     """``grid`` as a Word table under its caption: borders, the header row repeated on each
-    page, columns as wide as their words need (``layout.column_widths``)."""
+    page, columns as wide as their words need (``layout.column_widths``); a table too wide
+    for the page becomes several, each repeating the first column (``layout.split_wide``)."""
+    for part in split_wide(grid, text_width(document), body, head, words(language)["part"]):
+        _add_table(document, part, language, body, head)
+
+
+def _add_table(document, grid: Grid, language: str, body: float, head: float):
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -172,7 +178,8 @@ def _run(text, **style):
 def _fill(cell, paragraphs, size: float) -> None:
     from docx.shared import Pt
 
-    cell.text = ""
+    for r in cell.paragraphs[0]._p.r_lst:  # a new cell's paragraph is empty; be sure
+        cell.paragraphs[0]._p.remove(r)
     for i, paragraph in enumerate(paragraphs):
         p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
         _no_hyphens(p)  # first: the schema wants it before spacing and alignment

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 PADDING = 12.0  # points per cell: Word's default cell margins (2 × 0.08") and a little air
+NARROWEST_TEXT = 72.0  # points: a column of running text narrower than an inch is unreadable
 SLACK = 1.05  # rendered text runs a little wider than the sum of unhinted advances
+ROUNDING = 1.0  # points: Word stores widths in twentieths of a point, rounded
 
 
 @dataclass(frozen=True)
@@ -88,14 +90,16 @@ def column_widths(grid: Grid, available: float, body: float, head: float,
                   smallest_head: float = 7.0) -> tuple[list[float], float]:
     """Column widths in points that fill ``available``, and the heading size to use.
 
-    No column is narrower than its widest word (a heading's at ``head`` size, bold; a cell's
-    at ``body`` size); when those minimums do not fit, the heading size steps down to
-    ``smallest_head``, and only then do columns get narrower than a word.
+    No column is narrower than its widest word: a heading's at ``head`` size, bold, and,
+    while there is room for them, a cell's at ``body`` size. When the headings' words alone
+    do not fit, the heading size steps down to ``smallest_head``, and only then do columns
+    get narrower than a word (``split_wide`` first makes a table that wide into several).
     """
     n = len(grid.header)
     size = head
-    while True:
-        low, high = _limits(grid, body, size)
+    low, high = _limits(grid, body, size)
+    while sum(low) > available:
+        low, high = _limits(grid, body, size, cells=False)
         if sum(low) <= available or size <= smallest_head:
             break
         size -= 0.5
@@ -111,8 +115,11 @@ def column_widths(grid: Grid, available: float, body: float, head: float,
     return [w + left * w / sum(widths) for w in widths], size
 
 
-def _limits(grid: Grid, body: float, head: float) -> tuple[list[float], list[float]]:
-    low = [widest_word(h, head, True) + PADDING for h in grid.header]
+def _limits(grid: Grid, body: float, head: float,
+            cells: bool = True) -> tuple[list[float], list[float]]:
+    """Each column's narrowest width (its widest word, with the cells' words when
+    ``cells``) and its natural width (its longest line), in points."""
+    low = [widest_word(h, head, True) + PADDING + ROUNDING for h in grid.header]
     high = [text_width(h, head, True) + PADDING for h in grid.header]
     small = body - 1
     for row in grid.rows:
@@ -121,7 +128,37 @@ def _limits(grid: Grid, body: float, head: float) -> tuple[list[float], list[flo
                 line = 0.0
                 for run in paragraph:
                     size = small if run.small else body
-                    low[j] = max(low[j], widest_word(run.text, size, run.bold) + PADDING)
+                    if cells:
+                        low[j] = max(low[j], widest_word(run.text, size, run.bold) + PADDING
+                                     + ROUNDING)
                     line += text_width(run.text, size, run.bold)
                 high[j] = max(high[j], line + PADDING)
     return low, [max(lo, hi) for lo, hi in zip(low, high)]
+
+
+def split_wide(grid: Grid, available: float, body: float, head: float,
+               part: str = "({i}/{n})") -> list[Grid]:
+    """``grid`` as one table, or, when its columns cannot all get their widest word (and a
+    text column an inch), as several tables that each repeat the first column and take as
+    many of the next columns as fit; ``part`` («del {i} av {n}») follows each caption."""
+    low, _ = _limits(grid, body, head, cells=False)
+
+    def need(j: int) -> float:
+        return low[j] if j in grid.numeric else max(low[j], NARROWEST_TEXT)
+
+    groups: list[list[int]] = [[]]
+    for j in range(1, len(grid.header)):
+        if groups[-1] and need(0) + sum(need(k) for k in groups[-1] + [j]) > available:
+            groups.append([])
+        groups[-1].append(j)
+    if len(groups) == 1:
+        return [grid]
+    parts = []
+    for i, cols in enumerate(groups, start=1):
+        keep = [0, *cols]
+        parts.append(Grid(f"{grid.caption} {part.format(i=i, n=len(groups))}", grid.number,
+                          [grid.header[j] for j in keep],
+                          [[row[j] for j in keep] for row in grid.rows],
+                          frozenset(n for n, j in enumerate(keep) if j in grid.numeric),
+                          f"{grid.label}-{i}" if grid.label else ""))
+    return parts

@@ -18,7 +18,7 @@ from .spreadsheet import append, csv_text
 SEPARATOR = "\n\n"
 SUFFIXES = (".xlsx", ".docx", ".tex", ".csv", ".md")
 MAX_QUOTES = 3
-
+LANDSCAPE = 700.0  # points between the margins of a landscape A4 page
 
 def _flat(matrix: pd.DataFrame) -> pd.DataFrame:
     return matrix.apply(lambda col: col.map(SEPARATOR.join))
@@ -97,9 +97,12 @@ def write_grids_docx(grids: list[Grid], buf, language: str, template=None) -> No
 
 
 def grids_tex(grids: list[Grid], language: str) -> str:
+    """Longtables on a landscape A4 text width (a table too wide becomes several)."""
     from .latex import longtable
+    from .layout import split_wide
 
-    return "\n".join(longtable(g, g.caption) for g in grids)
+    return "\n".join(longtable(part, part.caption) for g in grids
+                     for part in split_wide(g, LANDSCAPE, 8.0, 9.0, words(language)["part"]))
 
 
 def _markdown(matrix: pd.DataFrame, names: dict) -> str:
