@@ -9,7 +9,8 @@ COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "mat
             "segments", "run", "agreement", "disagreements", "consensus", "suggest",
             "suggestions", "suggest-answers", "accept", "reject", "evaluate", "presence",
             "crosstab", "cooccurrence", "quotes", "words", "plots", "report", "export-qdc",
-            "import-qdc", "export-qdpx", "import-qdpx", "coding-sheet", "import-coding-sheet"]
+            "import-qdc", "export-qdpx", "import-qdpx", "coding-sheet", "import-coding-sheet",
+            "summaries", "import-summaries"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -174,8 +174,15 @@ def _base(path: Path) -> tuple[list[tuple[str, Item]], str | None]:
         return [], None
     rows = read_rows(path, BASE_COLUMNS, extra_ok=True, sheet=names.index(BASE_SHEET))
     coders = {r["coder"] for _, r in rows}
-    items = [summary_item(r["case"], r["theme"], r["coder"], r["text"],
-                          json.loads(r["quotes"] or "[]")) for _, r in rows]
+    items = []
+    for n, r in rows:
+        try:
+            quotes = [int(i) for i in json.loads(r["quotes"] or "[]")]
+        except (ValueError, TypeError):
+            raise ImportError_("the hidden sheet of the grid was changed; write the grid "
+                               "again with 'qualmrs summaries'", path=f"{path} (sheet "
+                               f"{BASE_SHEET})", row=n, key="quotes") from None
+        items.append(summary_item(r["case"], r["theme"], r["coder"], r["text"], quotes))
     return [(i.anchor, i) for i in items], (coders.pop() if len(coders) == 1 else None)
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from ..coding.summaries import BASE_COLUMNS, BASE_SHEET, QUOTE_COLUMNS
 from ..lang.words import count_quotes, words
 from .layout import Grid, Run, plain
-from .matrix import SUFFIXES, grids_tex, style_sheet, write_grids_docx
+from .matrix import grids_tex, matrix_format, style_sheet, write_grids_docx
 from .output import outputs
 from .spreadsheet import append, csv_text
 
@@ -76,10 +76,7 @@ def write_main_points(points: pd.DataFrame, quotes: pd.DataFrame, path: Path,
     Raises:
         OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ValueError(f"unsupported matrix format '{path.suffix}'")
+    path, suffix = Path(path), matrix_format(path)
     language = points.attrs.get("language", "nb")
     names = points.attrs.get("names", {})
     flat = points.apply(lambda col: col.map(lambda p: cell_text(p, language)))
@@ -141,14 +138,14 @@ def write_summary_grid(points: pd.DataFrame, quotes: pd.DataFrame, coder: str, p
     append(ws, [w["case"], *[names.get(k, k) for k in points.columns]])
     for j, key in enumerate(points.columns, start=2):
         ws.cell(1, j).comment = Comment(key, "qualmrs")
-    linked = {}
+    linked: set[int] = set()
     for case, row in points.iterrows():
         append(ws, [case, *[p.summary for p in row]])
         for key, p in row.items():
             if p.n_quotes and p.summary is None:
                 cell = ws.cell(ws.max_row, list(points.columns).index(key) + 2)
                 cell.comment = Comment(count_quotes(language, p.n_quotes), "qualmrs")
-            linked.update({i: True for i in p.quotes})
+            linked.update(p.quotes)
     style_sheet(ws, len(points.columns))
     wq = wb.create_sheet(w["quotes_sheet"])
     append(wq, list(QUOTE_COLUMNS))

@@ -38,10 +38,7 @@ def write_matrix(matrix: pd.DataFrame, path: Path, counts: pd.DataFrame | None =
     Raises:
         OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ValueError(f"unsupported matrix format '{path.suffix}'")
+    path, suffix = Path(path), matrix_format(path)
     names = matrix.attrs.get("names", {})
     language = matrix.attrs.get("language", "nb")
     with outputs(force) as out, out.buffer(path) as buf:
@@ -58,6 +55,18 @@ def write_matrix(matrix: pd.DataFrame, path: Path, counts: pd.DataFrame | None =
         else:
             buf.write(_markdown(matrix, names).encode("utf-8"))
     return path
+
+
+def matrix_format(path) -> str:
+    """The suffix of a matrix file, which says its format.
+
+    Raises:
+        ValueError: not one of ``SUFFIXES`` (the CLI checks first, with a message).
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(f"unsupported matrix format '{Path(path).suffix}'")
+    return suffix
 
 
 def matrix_grids(matrix: pd.DataFrame, max_quotes: int | None) -> list[Grid]:

@@ -93,7 +93,7 @@ def test_word_quote_matrix_holds_at_most_n_quotes_and_an_appendix(sample_out, tm
 
 def test_word_template_gives_page_margins_and_styles(sample_out, tmp_path):
     import docx
-    from docx.shared import Inches, Pt
+    from docx.shared import Cm, Inches, Pt
 
     template = docx.Document()
     section = template.sections[0]
