@@ -312,3 +312,25 @@ def full_disk(monkeypatch):
         monkeypatch.setattr(builtins, "open", open_)
         monkeypatch.setattr(io, "open", open_)
     return fill
+
+
+@pytest.fixture(scope="session")
+def sample_out(tmp_path_factory):
+    """The sample study run once (no report): its store and every file ``run`` writes.
+    Tests that change the store work on a copy (``sample_project``)."""
+    from qualmrs.project import run
+
+    out = tmp_path_factory.mktemp("sample_out")
+    run(SAMPLE, CODEBOOK, out, report=False)
+    return out
+
+
+@pytest.fixture
+def sample_project(sample_out, tmp_path):
+    """A copy of the sample's store, open as a Project (issue 17)."""
+    import qualmrs
+
+    db = tmp_path / "project.db"
+    shutil.copy(sample_out / "project.db", db)
+    with qualmrs.open(db) as project:
+        yield project

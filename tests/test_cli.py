@@ -10,7 +10,7 @@ COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "mat
             "suggestions", "suggest-answers", "accept", "reject", "evaluate", "presence",
             "crosstab", "cooccurrence", "quotes", "words", "plots", "report", "export-qdc",
             "import-qdc", "export-qdpx", "import-qdpx", "coding-sheet", "import-coding-sheet",
-            "sample", "codebooks"]
+            "sample", "codebooks", "summaries", "import-summaries"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -55,7 +55,7 @@ def test_cli_run_prints_the_tables(tmp_path):
     (["ingest", "{db}", "{tmp}/nope.txt"], "nope.txt: no such file or folder"),
     (["import-answers", "{db}", "{tmp}/none.csv"], "none.csv: no such file"),
     (["run", "{tmp}/nowhere", "--codebook", str(CODEBOOK), "--out", "{tmp}/o"], "not a folder"),
-    (["matrix", "{db}", "--out", "{tmp}/m.pdf"], "written as .xlsx, .docx, .csv or .md"),
+    (["matrix", "{db}", "--out", "{tmp}/m.pdf"], "written as .docx, .xlsx, .tex, .csv or .md"),
 ])
 def test_cli_user_errors_are_one_line(tmp_path, args, message):
     db = tmp_path / "p.db"

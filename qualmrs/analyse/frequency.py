@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..lang.words import caption
 from ..model import Answer, Codebook, TableDef
 
 
@@ -20,7 +21,8 @@ def frequency_table(table: TableDef, codebook: Codebook, answers: list[Answer]) 
         counts = pd.Series(given, dtype="object").value_counts()
         data[q] = [int(counts.get(c, 0)) for c in scale.categories] + [len(given)]
     frame = pd.DataFrame(data, index=pd.Index(list(scale.categories) + ["N"], name="category"))
-    frame.attrs.update(id=table.id, caption=table.caption,
+    frame.attrs.update(id=table.id, title=table.title, language=codebook.language,
+                       caption=caption(codebook.language, table.id, table.title),
                        headers={q: codebook.question(q).text for q in table.questions})
     return frame
 

@@ -2,6 +2,7 @@
 
 # Importing the command modules registers their commands, in this order in --help.
 from . import study  # noqa: F401  isort: skip
+from . import thesis  # noqa: F401  isort: skip
 from . import explore  # noqa: F401  isort: skip
 from . import coders  # noqa: F401  isort: skip
 from . import interchange  # noqa: F401  isort: skip

@@ -1,4 +1,5 @@
-"""Commands that build a study: init, ingest, imports, tables, matrix, run."""
+"""Commands that build a study: init, ingest, imports, counts, segments, run (tables and
+matrices: ``thesis.py``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import QualmrsError
-from .app import (DB, CoderOpt, ForceOpt, Level, MatrixLevel, QuietOpt, TableFormat,
+from .app import (DB, CoderOpt, ForceOpt, Level, QuietOpt, TableFormat,
                   _errors_as_lines, _progress, _say, _write_frame, app)
 from .revised import ReviseOpt, revised_lines
 
@@ -60,7 +61,7 @@ def _from_comments(report) -> str:
                if report.comment_remarks else ""))
 
 
-def _synced(report, kinds=("codings", "answers")) -> str:
+def _synced(report, kinds=("codings", "answers", "summaries")) -> str:
     """«codings.csv: 2 coding(s) added, 1 changed, 1 removed»."""
     name = report.origin.split(":", 1)[-1]
     if report.unchanged_file:
@@ -97,55 +98,6 @@ def import_codings_cmd(db: DB, file: Path, coder: CoderOpt = None):
 def import_answers_cmd(db: DB, file: Path, coder: CoderOpt = None):
     """Import answers to the closed questions from answers.csv (again: its changes)."""
     _import("import_answers", db, file, coder)
-
-
-@app.command("tables")
-@_errors_as_lines
-def tables_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.md,
-               out: Annotated[Optional[Path], typer.Option(help="Folder for the files.")] = None,
-               coder: CoderOpt = None, force: ForceOpt = False):
-    """Frequency tables from the codebook's table definitions (printed, and written to --out)."""
-    from ..export import render_markdown
-    from ..export.tables import render_csv, write_tables
-    from ..project import open
-
-    with open(db) as project:
-        study = project.study(coder)
-    frames = study.tables()
-    if out is not None:
-        for path in write_tables(frames, [format.value], out, force):
-            _say(f"Wrote {path}")
-        _counting(study)
-        return
-    _counting(study)
-    for frame in frames:
-        if format is TableFormat.md:
-            typer.echo(render_markdown(frame))
-        elif format is TableFormat.csv:
-            typer.echo(f"# {frame.attrs['caption']}")
-            typer.echo(render_csv(frame))
-        else:
-            raise QualmrsError(f"--format {format.value} needs --out DIR")
-
-
-@app.command("matrix")
-@_errors_as_lines
-def matrix_cmd(db: DB, out: Annotated[Path, typer.Option(
-                   help="Output file: .xlsx, .docx, .csv or .md.")],
-               level: Annotated[MatrixLevel, typer.Option(
-                   help="Columns are themes or single codes.")] = MatrixLevel.theme,
-               coder: CoderOpt = None, force: ForceOpt = False):
-    """The case × theme matrix of coded quotes."""
-    from ..export import write_matrix
-    from ..project import open
-
-    if out.suffix.lower() not in (".xlsx", ".docx", ".csv", ".md"):
-        raise QualmrsError("the matrix is written as .xlsx, .docx, .csv or .md", path=out)
-    with open(db) as project:
-        study = project.study(coder)
-    m = study.matrix(level.value)
-    c = study.counts() if out.suffix.lower() == ".xlsx" else None
-    _say(f"Wrote {write_matrix(m, out, c, force)}")
 
 
 @app.command("counts")

@@ -1,7 +1,8 @@
 """Figures with matplotlib (PNG and SVG): frequency tables, heatmaps, presence by attribute.
 
-Labels are the codebook's Norwegian names; sizes are set for print (A4 text width) and read
-well on screen. Nothing is fetched: matplotlib's bundled DejaVu Sans is the font.
+Labels are the codebook's names and the words of its language (``lang/words.py``); axes that
+count people or segments show whole numbers only. Sizes are set for print (A4 text width) and
+read well on screen. Nothing is fetched: matplotlib's bundled DejaVu Sans is the font.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..lang.words import words
 from .output import outputs
 
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
@@ -63,7 +65,8 @@ def frequency_chart(table: pd.DataFrame, base: Path) -> list[Path]:
                       color=PALETTE[i % len(PALETTE)])
         ax.bar_label(bars, fontsize=8)
     ax.set_xticks(range(n_q), [_wrap(table.attrs["headers"][q], 22) for q in data.columns])
-    ax.set_ylabel("Antall informanter")
+    ax.set_ylabel(words(table.attrs.get("language"))["n_informants"])
+    _whole_numbers(ax.yaxis)
     ax.set_ylim(0, max(int(table.loc["N"].max()), 1) + 1)
     ax.set_title(_wrap(table.attrs["caption"], 70), loc="left")
     ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
@@ -71,9 +74,17 @@ def frequency_chart(table: pd.DataFrame, base: Path) -> list[Path]:
     return _save(fig, base)
 
 
+def _whole_numbers(axis) -> None:
+    """Ticks on whole numbers only: no 0.5 informants."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
 def heatmap(frame: pd.DataFrame, base: Path, title: str, row_labels=None, fmt: str = "{:g}",
-            cmap: str = "Blues") -> list[Path]:
-    """A labelled heatmap with the value written in each cell."""
+            cmap: str = "Blues", counts: bool = True) -> list[Path]:
+    """A labelled heatmap with the value written in each cell (``counts``: its colour bar
+    on whole numbers)."""
     plt = _plt()
     rows, cols = frame.shape
     fig, ax = plt.subplots(figsize=(max(4.0, 0.55 * cols + 3.2), max(2.5, 0.32 * rows + 1.2)))
@@ -89,13 +100,18 @@ def heatmap(frame: pd.DataFrame, base: Path, title: str, row_labels=None, fmt: s
                 continue  # empty cells stay empty, so the pattern is what one sees
             ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
                     color="white" if top and v > top * 0.6 else "black")
-    ax.set_title(title, loc="left")
-    fig.colorbar(im, ax=ax, shrink=0.8)
+    ax.set_title(_wrap(title, 70), loc="left")
+    bar = fig.colorbar(im, ax=ax, shrink=0.8)
+    if counts:
+        _whole_numbers(bar.ax.yaxis)
     return _save(fig, base)
 
 
-def presence_chart(crosstab: pd.DataFrame, names: dict[str, str], base: Path) -> list[Path]:
-    """Horizontal bars: share of cases mentioning each code, one bar per attribute value."""
+def presence_chart(crosstab: pd.DataFrame, names: dict[str, str], base: Path,
+                   language: str = "nb") -> list[Path]:
+    """Horizontal bars: share of cases mentioning each code (a theme: it or a sub-code), one
+    bar per attribute value."""
+    w = words(language)
     plt = _plt()
     codes = list(dict.fromkeys(crosstab["code"]))
     values = list(dict.fromkeys(crosstab["value"]))
@@ -108,10 +124,11 @@ def presence_chart(crosstab: pd.DataFrame, names: dict[str, str], base: Path) ->
                 color=PALETTE[i % len(PALETTE)])
     ax.set_yticks(range(len(codes)), [_wrap(names.get(c, c), 40) for c in codes])
     ax.invert_yaxis()
-    ax.set_xlabel("Andel informanter som nevner koden (%)")
+    ax.set_xlabel(w["share_axis"])
     ax.set_xlim(0, 100)
     attribute = crosstab["attribute"].iloc[0] if len(crosstab) else ""
-    ax.set_title(f"Koder etter {attribute}", loc="left")
+    ax.set_title(_wrap(f"{w['codes_by'].format(attribute=attribute)} ({w['themes_include']})",
+                       70), loc="left")
     ax.legend(frameon=False, fontsize=8, title=attribute, loc="upper left",
               bbox_to_anchor=(1.0, 1.0))
     ax.spines[["top", "right"]].set_visible(False)

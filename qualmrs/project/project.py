@@ -197,6 +197,43 @@ class Project:
         text``."""
         return edits.codings_frame(self.store, coder, code)
 
+    # -- summaries (the matrix of main points) ------------------------------------------
+
+    def summaries(self, coder: str | None = None):
+        """Every summary (of ``coder``): ``id, case, theme, coder, text, quotes, origin``."""
+        from .summaries import summaries_frame
+
+        return summaries_frame(self.store, coder)
+
+    def set_summary(self, case: str, theme: str, coder: str, text: str, quotes=(),
+                    origin: str = "browser"):
+        """Set ``coder``'s summary of ``case`` on ``theme`` (a cell of the matrix of main
+        points), resting on the codings ``quotes`` (ids); empty ``text`` removes it. One
+        step of the history; the browser's cell editor calls this.
+
+        Returns:
+            The stored ``Summary``, or None when removed.
+
+        Raises:
+            QualmrsError: unknown case or theme, or a quote not in that cell of the coder.
+        """
+        from .summaries import set_summary
+
+        return set_summary(self.store, case, theme, coder, text, quotes, origin)
+
+    def summary_grid(self, out: str | Path, coder: str | None = None, level: str = "theme",
+                     force: bool = False) -> Path:
+        """Write the grid (.xlsx) to write summaries in, with the coder's quotes."""
+        from .summaries import summary_grid
+
+        return summary_grid(self.store, out, coder, level, force)
+
+    def import_summaries(self, path: str | Path, coder: str | None = None):
+        """Import a filled grid (or a summaries CSV) as one step; returns a SyncReport."""
+        from .summaries import import_summaries
+
+        return import_summaries(self.store, path, coder)
+
     def coders(self):
         """``coder, codings, answers, origins``."""
         return edits.coders_frame(self.store)

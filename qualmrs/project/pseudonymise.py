@@ -61,7 +61,8 @@ def _edited(where: str, value: str, edits) -> tuple[str, list[list]]:
 def _field_changes(store: Store, edit) -> tuple[list, list]:
     """Memos and evidence of codings and answers, and case attribute values, through ``edit``
     (value, where → edits): the changes per table and their key rows."""
-    changes: dict[str, list] = {"codings": [], "answers": [], "case_attributes": []}
+    changes: dict[str, list] = {"codings": [], "answers": [], "case_attributes": [],
+                                "summaries": []}
     key: list[list] = []
 
     def visit(table, row_key, column, value):
@@ -79,6 +80,8 @@ def _field_changes(store: Store, edit) -> tuple[list, list]:
     for case in store.cases():
         for name, value in case.attributes.items():
             visit("case_attributes", (case.label, name), "value", value)
+    for m in store.summaries():  # the researcher's own words about a case may name people
+        visit("summaries", (m.id,), "text", m.text)
     return changes, key
 
 
@@ -179,7 +182,7 @@ def reverse(store: Store, key_file: str | Path) -> Applied:
         except (ValueError, TypeError):
             problems.append(f"{key_file.name}, row {n}: not a row of a pseudonymisation key")
     docs = {d.name: d for d in store.documents()}
-    texts, fields = {}, {"codings": [], "answers": [], "case_attributes": []}
+    texts, fields = {}, {"codings": [], "answers": [], "case_attributes": [], "summaries": []}
     current = _current_fields(store)
     for where_json, rows in groups.items():
         where = json.loads(where_json)
@@ -223,4 +226,6 @@ def _current_fields(store: Store) -> dict[str, str]:
     for case in store.cases():
         for name, value in case.attributes.items():
             out[_where("case_attributes", [case.label, name], "value")] = value
+    for m in store.summaries():
+        out[_where("summaries", [m.id], "text")] = m.text
     return out

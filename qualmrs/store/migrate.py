@@ -15,6 +15,8 @@ def migrate(conn, version: int) -> None:
         _to_3(conn)
     if version < 4:
         _to_4_revisions(conn)
+    if version < 5:
+        s.metadata.create_all(conn, tables=[s.summaries])
     conn.execute(s.meta.update().where(s.meta.c.key == "schema_version")
                  .values(value=str(s.SCHEMA_VERSION)))
 

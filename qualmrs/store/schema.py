@@ -9,7 +9,8 @@ from sqlalchemy import (Column, Float, ForeignKey, Integer, MetaData, String, Ta
 #    stored warnings; codings and answers ids never reused (events refer to them)
 # 4: revisions (issue 16): earlier versions of documents, codings set aside because their
 #    text was deleted, codings and answers to review because their words changed
-SCHEMA_VERSION = 4
+# 5: summaries (the matrix of main points)
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -112,6 +113,22 @@ models = Table("models", metadata,
                Column("data", Text, nullable=False),  # JSON: numbers and words, no pickle
                Column("created", String, nullable=False))
 
+# A researcher's summary of one case on one theme (a cell of the matrix of main points), with
+# the codings it rests on; origins as for codings ("grid:grid.xlsx", "file:summaries.csv",
+# "browser").
+summaries = Table("summaries", metadata,
+                  Column("id", Integer, primary_key=True),
+                  Column("case_label", ForeignKey("cases.label"), nullable=False),
+                  Column("theme", String, nullable=False),
+                  Column("coder", String, nullable=False),
+                  Column("text", Text, nullable=False),
+                  Column("quotes", Text, nullable=False, default="[]"),  # JSON: coding ids
+                  Column("origin", String, nullable=False, server_default=""),
+                  Column("origin_key", String, nullable=False, server_default=""),
+                  Column("created", String, nullable=False),
+                  UniqueConstraint("case_label", "theme", "coder"),
+                  sqlite_autoincrement=True)
+
 # One command is one step; every change it made is an event of that step. Append-only:
 # undo and redo are steps of their own (``target`` names the step they revert or re-apply,
 # ``undone_by`` the step that reverted this one).
@@ -194,7 +211,8 @@ reviews = Table("reviews", metadata,
                 sqlite_autoincrement=True)
 
 # A table's key columns, as events name rows by them.
-KEYS = {"codings": ("id",), "answers": ("id",), "documents": ("id",), "cases": ("label",),
+KEYS = {"codings": ("id",), "answers": ("id",), "summaries": ("id",), "documents": ("id",),
+        "cases": ("label",),
         "case_attributes": ("case_label", "name"), "codes": ("key",), "questions": ("key",),
         "meta": ("key",), "imports": ("origin",), "coder_aliases": ("alias",),
         "suggestions": ("key",),  # one event per refresh of a source's suggestions
