@@ -118,8 +118,9 @@ def body_lines(pages: list[list[Line]]) -> list[Line | None]:
 
     A line among a page's first or last ``_EDGE_LINES`` counts as a running head when its
     text (digits alike) stands at the same height on more than half of the pages (two at
-    least), and as a page number when it is one; such lines are left out from the page's
-    edge inward, so a body line of the same words is kept.
+    least; a line that opens with a speaker label, on every page of three or more), and as a
+    page number when it is one; such lines are left out from the page's edge inward, so a
+    body line of the same words is kept.
     """
     seen: dict[str, list[float]] = {}
     for page in pages:
@@ -132,6 +133,9 @@ def body_lines(pages: list[list[Line]]) -> list[Line | None]:
             return True
         tops = seen.get(_shape(line.text), [])
         same = sum(abs(t - line.top) <= _SAME_PLACE for t in tops)
+        if match_label(line.text):
+            # «B: Ja.» may well open two of three pages; a labelled head repeats on all
+            return same >= 3 and same >= len(pages)
         return same >= 2 and 2 * same > len(pages)
 
     out: list[Line | None] = []

@@ -104,6 +104,9 @@ HEAD = ("Intervju 3 – konfidensielt", 30.0)
     # a line at the top of one page only is no running head
     ([page(HEAD, "A: Hei."), page("B: Ja."), page("A: Så.")],
      ["Intervju 3 – konfidensielt", "A: Hei.", None, "B: Ja.", None, "A: Så."]),
+    # a short answer opening two of three pages is talk, not a running head
+    ([page("A: Hei.", "B: Ja."), page("B: Ja.", "A: Og?"), page("B: Ja.", "A: Så.")],
+     ["A: Hei.", "B: Ja.", None, "B: Ja.", "A: Og?", None, "B: Ja.", "A: Så."]),
     # one page: its number goes, nothing repeats
     ([page("A: Hei.", "B: 12 kontor.", ("4", 800.0))], ["A: Hei.", "B: 12 kontor."]),
 ])
