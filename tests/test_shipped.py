@@ -8,7 +8,8 @@ from qualmrs.codebook import load_codebook
 from qualmrs.errors import CodebookError
 from qualmrs.shipped import codebook_file, codebook_names, shipped_codebooks
 
-SHIPPED = {"mrs_nav": "MRS i NAV-kontor", "tillit": "Tillitsbasert styring og ledelse"}
+SHIPPED = {"mrs_nav": "MRS i NAV-kontor", "tillit": "Tillitsbasert styring og ledelse",
+           "workplace_en": "Workplace interviews"}
 
 
 def test_shipped_names_are_the_codebooks_folder():
@@ -46,7 +47,7 @@ def test_shipped_unknown_name_is_one_line_listing_the_shipped(name, hint, tmp_pa
     assert r.exit_code == 1
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"Error: {name}: ")
-    assert "shipped: mrs_nav, tillit" in lines[0] and hint in lines[0]
+    assert "shipped: mrs_nav, tillit, workplace_en" in lines[0] and hint in lines[0]
     assert not (tmp_path / "p.db").exists()
 
 
@@ -58,7 +59,7 @@ def test_shipped_codebooks_command_lists_names_and_languages():
     assert {n: (lang, title) for n, lang, title in rows[1:]} == \
         {b.name: (b.language, b.title) for b in shipped_codebooks()}
     assert {n: title for n, _, title in rows[1:]} == SHIPPED
-    assert {lang for _, lang, _ in rows[1:]} == {"nb"}
+    assert {lang for _, lang, _ in rows[1:]} == {"nb", "en"}
 
 
 @pytest.mark.parametrize("name", sorted(SHIPPED))

@@ -89,7 +89,9 @@ def test_fuzz_turns_cover_every_character_once(text):
 # -- readers on any bytes ---------------------------------------------------------------------
 
 READERS = {".txt": read_document, ".md": read_document, ".vtt": read_document,
-           ".srt": read_document, ".docx": read_document, ".qdpx": read_refi_project}
+           ".srt": read_document, ".docx": read_document, ".pdf": read_document,
+           ".odt": read_document, ".rtf": read_document, ".html": read_document,
+           ".qdpx": read_refi_project}
 
 
 def read_or_refuse(path):
@@ -225,6 +227,23 @@ def test_fuzz_docx_member_replaced_read_or_one_error(member, payload):
         with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w") as out:
             for info in src.infolist():
                 out.writestr(info, payload if info.filename == member else src.read(info))
+        read_or_refuse(path)
+
+
+FORMATS = Path(__file__).resolve().parents[1] / "data" / "formats"
+
+
+# issue 17: the readers of LibreOffice's exports meet damaged files as the .docx reader does
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["pdf", "odt", "rtf", "html"]),
+       st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8))
+def test_fuzz_damaged_exports_read_or_one_error(suffix, flips):
+    data = bytearray((FORMATS / f"intervju_k.{suffix}").read_bytes())
+    for at, value in flips:
+        data[at % len(data)] = value
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"t.{suffix}"
+        path.write_bytes(bytes(data))
         read_or_refuse(path)
 
 
