@@ -13,6 +13,8 @@ def migrate(conn, version: int) -> None:
         s.metadata.create_all(conn, tables=[s.models])
     if version < 3:
         _to_3(conn)
+    if version < 4:
+        s.metadata.create_all(conn, tables=[s.users])
     conn.execute(s.meta.update().where(s.meta.c.key == "schema_version")
                  .values(value=str(s.SCHEMA_VERSION)))
 

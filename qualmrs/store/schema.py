@@ -1,13 +1,21 @@
 """Tables of a project store. Bump SCHEMA_VERSION with every change to them (and add a step
 to ``migrate.py``)."""
 
-from sqlalchemy import (Column, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+from sqlalchemy import Column, Float, ForeignKey, Integer, MetaData, Table, UniqueConstraint
+from sqlalchemy import String as _String
+from sqlalchemy import Text as _Text
+
+# PostgreSQL compares text by the database's locale (en_US puts «B_x» and «b.x» in another
+# order than SQLite's bytes); "C" compares bytes there too, so ORDER BY, MIN and unique keys
+# give the same on both backends
+String = _String().with_variant(_String(collation="C"), "postgresql")
+Text = _Text().with_variant(_Text(collation="C"), "postgresql")
 
 # 2: models table (saved suggestion models)
 # 3: history (steps, events), origins of codings and answers, import snapshots, coder aliases,
 #    stored warnings; codings and answers ids never reused (events refer to them)
-SCHEMA_VERSION = 3
+# 4: users (names, roles, password hashes) for team projects
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -151,6 +159,14 @@ warnings = Table("warnings", metadata,
                  Column("document", String, index=True),  # None: about the project
                  Column("message", Text, nullable=False),
                  Column("created", String, nullable=False))
+
+# The people of a team project. Outside the history (no KEYS entry): the events would keep
+# every password hash for good, and undo must never bring back a removed login or old password.
+users = Table("users", metadata,
+              Column("name", String, primary_key=True),
+              Column("role", String, nullable=False),  # owner | coder | viewer
+              Column("password", String, nullable=False),  # argon2id hash, never the password
+              Column("created", String, nullable=False))
 
 # A table's key columns, as events name rows by them.
 KEYS = {"codings": ("id",), "answers": ("id",), "documents": ("id",), "cases": ("label",),
