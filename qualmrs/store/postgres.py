@@ -76,6 +76,8 @@ def make_engine(url: str):
             take_write_lock(conn.connection.dbapi_connection, where)
 
     def translate(context) -> None:
+        if context.is_pre_ping:  # the pool replaces a dead connection by itself
+            return
         error = translated(context.original_exception, where)
         if error is not None:
             raise error from context.original_exception
@@ -92,16 +94,27 @@ def take_write_lock(dbapi_conn, where: str) -> None:
     Raises:
         StoreLockedError: still held after the wait; nothing was written.
     """
+    import psycopg
+
     wait = sqlite.lock_wait()
-    with dbapi_conn.cursor() as cur:
-        cur.execute("SELECT pg_try_advisory_xact_lock(%s)", (LOCK_KEY,))
-        if cur.fetchone()[0]:
-            return
-        log.warning(f"Waiting up to {wait:g} s for {where}: another process is writing to it")
-        # lock_timeout 0 means no limit: wait at least a millisecond
-        cur.execute(f"SET LOCAL lock_timeout = {max(1, int(wait * 1000))}")
-        cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
-        cur.execute("SET LOCAL lock_timeout = 0")
+    # on the driver's connection, below SQLAlchemy (inside its BEGIN), so its errors are
+    # translated here
+    try:
+        with dbapi_conn.cursor() as cur:
+            cur.execute("SELECT pg_try_advisory_xact_lock(%s)", (LOCK_KEY,))
+            if cur.fetchone()[0]:
+                return
+            log.warning(f"Waiting up to {wait:g} s for {where}: another process is writing "
+                        "to it")
+            # lock_timeout 0 means no limit: wait at least a millisecond
+            cur.execute(f"SET LOCAL lock_timeout = {max(1, int(wait * 1000))}")
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+            cur.execute("SET LOCAL lock_timeout = 0")
+    except psycopg.OperationalError as e:
+        error = translated(e, where)
+        if error is None:
+            raise
+        raise error from e
 
 
 def translated(error: BaseException, where: str) -> QualmrsError | None:
@@ -122,7 +135,8 @@ def translated(error: BaseException, where: str) -> QualmrsError | None:
             "qualmrs command), so the change was not made; run the command again when it is "
             "done, or wait longer with 'qualmrs --wait SECONDS ...'", path=where)
     if state in ("28P01", "28000") or "authentication failed" in reason \
-            or "no password supplied" in reason or "no pg_hba.conf entry" in reason:
+            or "no password supplied" in reason or "no pg_hba.conf entry" in reason \
+            or re.search(r'role ".*" does not exist', reason):
         return StoreError(f"the server refused the login ({reason}); check the user name and "
                           "password (in the URL, PGPASSWORD or ~/.pgpass)", path=where)
     if state == "3D000" or (fatal and re.search(r'database ".*" does not exist', reason)):
