@@ -90,6 +90,49 @@ def old_store(tmp_path, dump: str) -> Path:
     return db
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for the session (tests/pg.py); skips when none is installed."""
+    import pg
+
+    bin_dir = pg.binaries()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; "
+                    "apt-get install postgresql)")
+    try:
+        server = pg.Server(bin_dir)
+    except LookupError:
+        pytest.skip("running as root, but there is no 'postgres' user to run PostgreSQL as")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """The URL of a fresh, empty PostgreSQL database."""
+    return pg_server.database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request, tmp_path):
+    """Where a new project goes: a SQLite file's path, or an empty PostgreSQL database's URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "p.db")
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture
+def backend_project(backend, tiny_dir):
+    """The tiny interview's store (as ``project``), on SQLite and on PostgreSQL."""
+    from qualmrs.project import ingest, init_project
+
+    store = init_project(backend, CODEBOOK)
+    ingest(store, [tiny_dir], tiny_dir / "cases.csv")
+    yield store
+    store.close()
+
+
 def invoke(*args):
     """Run the qualmrs CLI in-process with string arguments."""
     from typer.testing import CliRunner

@@ -11,6 +11,7 @@ from . import package  # noqa: F401  isort: skip
 from . import revisions  # noqa: F401  isort: skip
 from . import pseudonym  # noqa: F401  isort: skip
 from . import search  # noqa: F401  isort: skip
+from . import team  # noqa: F401  isort: skip
 from .app import app
 
 __all__ = ["app", "main"]

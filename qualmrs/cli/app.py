@@ -118,7 +118,10 @@ def _say(message: str) -> None:
     typer.echo(message, err=True)
 
 
-DB = Annotated[Path, typer.Argument(help="The project database (e.g. out/project.db).")]
+# a str, not a Path: a Path would fold a URL's "//" into "/"
+DB = Annotated[str, typer.Argument(help=(
+    "The project: its database file (e.g. out/project.db) or a PostgreSQL URL "
+    "(postgresql+psycopg://USER@HOST:PORT/DATABASE)."))]
 CoderOpt = Annotated[Optional[str], typer.Option("--coder", help="Whose coding to use.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=(
     "No progress bar and no summary line; warnings and errors still show."))]

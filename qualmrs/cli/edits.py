@@ -34,7 +34,7 @@ def _list(frame, format: ListFormat, out: Path | None) -> None:
                  out, index=False)
 
 
-def _open(db: Path):
+def _open(db: str):
     from ..project import open
 
     return open(db)

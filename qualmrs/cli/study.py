@@ -20,8 +20,8 @@ def init(db: DB, codebook: Annotated[Path, typer.Option(help="Codebook YAML file
     """Create a project database with a codebook."""
     from ..project import create
 
-    create(db, codebook).close()
-    _say(f"Created {db}")
+    with create(db, codebook) as project:
+        _say(f"Created {project.where}")
 
 
 @app.command("ingest")
@@ -70,7 +70,7 @@ def _synced(report, kinds=("codings", "answers", "summaries")) -> str:
     return f"{name}: " + ("; ".join(parts) if parts else "nothing changed")
 
 
-def _import(function: str, db: Path, file: Path, coder: str | None) -> None:
+def _import(function: str, db: str, file: Path, coder: str | None) -> None:
     from ..project import open
 
     with open(db) as project:

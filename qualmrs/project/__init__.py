@@ -5,6 +5,7 @@
 pieces the Project is made of.
 """
 
+from ..store.copy import CopyReport, copy_project
 from ..store.sqlite import set_lock_wait
 from .agreement import agreement, disagreements
 from .core import (choose_coder, counts, import_answers, import_codings, ingest, init_project,
@@ -16,7 +17,7 @@ from .run import RunResult, run
 from .study import Study
 from .suggest import accept, evaluate, reject, suggest, suggest_answers, suggestions
 
-__all__ = ["Project", "Study", "open", "create", "set_lock_wait", "init_project",
+__all__ = ["Project", "Study", "open", "create", "copy_project", "CopyReport", "set_lock_wait", "init_project",
            "open_project", "ingest", "import_codings", "import_answers", "tables", "matrix", "counts", "segments",
            "choose_coder", "resolve_coder", "load_study", "run", "RunResult", "agreement",
            "disagreements", "consensus", "suggest", "suggestions", "suggest_answers", "accept",

@@ -90,8 +90,8 @@ def load_study(store: Store, coder: str | None = None, suggestions: bool = False
     def sentences():
         # a study outlives its project's connection: after close, read on a new one, which
         # is closed again, rather than leave the store's files held open
-        if store.closed and store.path is not None:
-            with Store.open(store.path) as again:
+        if store.closed and store.location is not None:
+            with Store.open(store.location) as again:
                 return again.sentences()
         return store.sentences()
 

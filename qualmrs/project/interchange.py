@@ -50,7 +50,7 @@ def export_qdpx(store: Store, out: str | Path, name: str | None = None,
 class QdpxImport:
     """What ``import_qdpx`` made, and the account of what it could not carry over."""
 
-    store_path: Path
+    store_path: Path | str  # a file, or a server URL without its password
     origin: str
     documents: int
     codes: int
@@ -86,10 +86,13 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
     from ..segment import segment_document
     from .ingest import assign_cases
 
-    db = Path(db)
-    if db.exists():
-        raise StoreError("a project already exists here; import into a new project file",
-                         path=db)
+    from ..store.postgres import is_url
+
+    if not is_url(db):
+        db = Path(db)
+        if db.exists():
+            raise StoreError("a project already exists here; import into a new project file",
+                             path=db)
     if codebook_out:
         check_target(codebook_out, force)
     given = load_codebook(codebook) if codebook else None
@@ -115,11 +118,12 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
                                 project.cases)
             store.add_work(codings, answers)
 
-    Store.create(db, book, fill=fill).close()
+    with Store.create(db, book, fill=fill) as store:
+        where = store.path if store.path is not None else store.where
     if codebook_out:
         write_text(Path(codebook_out), text, force)
     coders = {c.coder for c in project.codings} | {a.coder for a in project.answers}
-    return QdpxImport(db, project.origin, len(docs), len(book.codes), len(project.codings),
+    return QdpxImport(where, project.origin, len(docs), len(book.codes), len(project.codings),
                       len(project.answers), sorted(coders), len(project.cases),
                       project.skipped, project.notes)
 

@@ -32,6 +32,12 @@ class Project:
         return self.store.path
 
     @property
+    def where(self) -> str:
+        """Where the project is, as messages name it: its file, or its server URL without
+        the password."""
+        return self.store.where
+
+    @property
     def codebook(self):
         """The project's codebook (``qualmrs.Codebook``)."""
         return self.store.codebook
@@ -148,6 +154,33 @@ class Project:
         from .suggest import evaluate
 
         return evaluate(self.store, coder, progress=progress)
+
+    # -- people -----------------------------------------------------------------------------
+
+    def users(self):
+        """The people who may log in to a team project (``User``: name, role, created)."""
+        return self.store.users()
+
+    def user(self, name: str):
+        """The ``User`` named ``name`` (an error listing the users when there is none)."""
+        return self.store.user(name)
+
+    def add_user(self, name: str, password: str, role: str = "coder"):
+        """Add a person (role owner, coder or viewer); only the password's argon2 hash is
+        kept. Returns the ``User``."""
+        return self.store.add_user(name, password, role)
+
+    def remove_user(self, name: str) -> None:
+        """Remove a person's login (their coding stays)."""
+        self.store.remove_user(name)
+
+    def set_password(self, name: str, password: str) -> None:
+        """Give a person a new password."""
+        self.store.set_password(name, password)
+
+    def check_login(self, name: str, password: str):
+        """The ``User`` when ``password`` is ``name``'s, else None."""
+        return self.store.check_login(name, password)
 
     # -- writing files ----------------------------------------------------------------------
 
@@ -369,7 +402,8 @@ class Project:
 
 
 def open(path: str | Path) -> Project:  # noqa: A001 - the front door's name, as in io.open
-    """Open a project (``":memory:"``: a new, empty one in memory).
+    """Open a project: a file, a PostgreSQL URL (``postgresql+psycopg://USER@HOST:PORT/DB``)
+    or ``":memory:"`` (a new, empty one in memory).
 
     Raises:
         StoreError: no project there, not a project, or one made by a newer qualmrs.
@@ -383,11 +417,12 @@ def open(path: str | Path) -> Project:  # noqa: A001 - the front door's name, as
 
 
 def create(path: str | Path, codebook) -> Project:
-    """Create a project holding ``codebook`` (a path or ``Codebook``) at ``path``
-    (``":memory:"`` for none on disk).
+    """Create a project holding ``codebook`` (a path or ``Codebook``) at ``path``: a new
+    file, an empty PostgreSQL database's URL, or ``":memory:"`` for none on disk.
 
     Raises:
-        StoreError: a file exists at ``path``; CodebookError: the codebook is invalid.
+        StoreError: a file exists at ``path``, the database holds a project, or the server
+            cannot be reached; CodebookError: the codebook is invalid.
     """
     from ..codebook import load_codebook
 

@@ -17,6 +17,8 @@ def migrate(conn, version: int) -> None:
         _to_4_revisions(conn)
     if version < 5:
         s.metadata.create_all(conn, tables=[s.summaries])
+    if version < 6:
+        s.metadata.create_all(conn, tables=[s.users])
     conn.execute(s.meta.update().where(s.meta.c.key == "schema_version")
                  .values(value=str(s.SCHEMA_VERSION)))
 

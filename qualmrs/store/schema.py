@@ -1,8 +1,15 @@
 """Tables of a project store. Bump SCHEMA_VERSION with every change to them (and add a step
 to ``migrate.py``)."""
 
-from sqlalchemy import (Column, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint)
+from sqlalchemy import Column, Float, ForeignKey, Integer, MetaData, Table, UniqueConstraint
+from sqlalchemy import String as _String
+from sqlalchemy import Text as _Text
+
+# PostgreSQL compares text by the database's locale (en_US puts «B_x» and «b.x» in another
+# order than SQLite's bytes); "C" compares bytes there too, so ORDER BY, MIN and unique keys
+# give the same on both backends
+String = _String().with_variant(_String(collation="C"), "postgresql")
+Text = _Text().with_variant(_Text(collation="C"), "postgresql")
 
 # 2: models table (saved suggestion models)
 # 3: history (steps, events), origins of codings and answers, import snapshots, coder aliases,
@@ -10,7 +17,8 @@ from sqlalchemy import (Column, Float, ForeignKey, Integer, MetaData, String, Ta
 # 4: revisions (issue 16): earlier versions of documents, codings set aside because their
 #    text was deleted, codings and answers to review because their words changed
 # 5: summaries (the matrix of main points)
-SCHEMA_VERSION = 5
+# 6: users (names, roles, password hashes) for team projects
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -209,6 +217,14 @@ reviews = Table("reviews", metadata,
                 Column("created", String, nullable=False),
                 UniqueConstraint("kind", "row_id"),
                 sqlite_autoincrement=True)
+
+# The people of a team project. Outside the history (no KEYS entry): the events would keep
+# every password hash for good, and undo must never bring back a removed login or old password.
+users = Table("users", metadata,
+              Column("name", String, primary_key=True),
+              Column("role", String, nullable=False),  # owner | coder | viewer
+              Column("password", String, nullable=False),  # argon2id hash, never the password
+              Column("created", String, nullable=False))
 
 # A table's key columns, as events name rows by them.
 KEYS = {"codings": ("id",), "answers": ("id",), "summaries": ("id",), "documents": ("id",),

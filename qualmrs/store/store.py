@@ -2,34 +2,32 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable, Iterable
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import DatabaseError
 
 from ..codebook import parse_codebook
-from ..errors import StoreError, os_error
-from ..export.output import is_sqlite
+from ..errors import StoreError
 from ..model import MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
 from . import schema as s
-from . import sqlite
+from . import postgres
 from .bulk import fetch_rows, insert_rows
 from .history import HistoryMixin
-from .migrate import migrate
+from .opening import OpeningMixin
 from .redact import RedactMixin
 from .revisions import RevisionsMixin
 from .rows import SEGMENT_COLUMNS, TURN_COLUMNS, RowsMixin
 from .suggestions import SuggestionsMixin
 from .summaries import SummariesMixin
-from .units import MEMORY, UnitsMixin, make_engine, now
+from .units import UnitsMixin, make_engine, now
+from .users import UsersMixin
 from .work import WorkMixin
 
 
-class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin, RevisionsMixin,
-            RedactMixin, SummariesMixin):
+class Store(OpeningMixin, UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin,
+            RevisionsMixin, RedactMixin, SummariesMixin, UsersMixin):
     """A project database. Open with ``Store.create`` or ``Store.open``.
 
     ``segmenter`` makes a document's sentences from its row (text and turns) when the history
@@ -45,99 +43,18 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin, Re
         self.segmenter: Callable | None = None
         self.closed = False
 
-    # -- opening ----------------------------------------------------------------------------
+    @property
+    def location(self) -> str | Path | None:
+        """Where the store is, to open it again: its file, or its server URL (with the
+        password); None in memory."""
+        return self.path if self.path is not None else \
+            self.url if postgres.is_url(self.url) else None
 
-    @classmethod
-    def create(cls, path: str | Path, codebook: Codebook,
-               fill: Callable[["Store"], None] | None = None) -> "Store":
-        """A new project holding ``codebook`` (and what ``fill(store)`` adds, in the same
-        transaction). A file is built under a temporary name and renamed into place only when
-        complete, so a failure leaves no file behind; ``:memory:`` makes an in-memory store.
-
-        Raises:
-            StoreError: a file already exists at ``path``.
-        """
-        if str(path) == MEMORY:
-            store = cls(f"sqlite:///{MEMORY}")
-            store._initialise(codebook, fill)
-            return store
-        path = Path(path)
-        if path.exists():
-            raise StoreError("a project already exists here; open it instead of init",
-                             path=path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except (FileExistsError, NotADirectoryError):
-            raise StoreError("a file is in the way of this folder; give a folder for the "
-                             "project", path=path.parent) from None
-        except OSError as e:
-            error = os_error(e, path.parent, "choose a folder you can write to")
-            if error is None:
-                raise
-            raise error from e
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-        store = cls(f"sqlite:///{tmp}", tmp)
-        try:
-            store._initialise(codebook, fill)
-            store.close()
-            os.replace(tmp, path)
-        except BaseException:
-            store.close()
-            cls.remove(tmp)
-            raise
-        return cls.open(path)
-
-    def _initialise(self, codebook: Codebook, fill) -> None:
-        from .. import __version__
-
-        with self.atomic(command="create project", undoable=False) as conn:
-            s.metadata.create_all(conn)
-            self._put_meta(conn, {"schema_version": str(s.SCHEMA_VERSION), "created": now(),
-                                  "qualmrs_version": __version__})
-            self._write_codebook(conn, codebook)
-        if fill is not None:  # a step of its own, which undo can take back
-            fill(self)
-
-    @staticmethod
-    def remove(path: str | Path) -> None:
-        """Delete a store that was never finished, with its WAL and journal files."""
-        sqlite.remove(Path(path))
-
-    @classmethod
-    def open(cls, path: str | Path) -> "Store":
-        """Open a project file (migrating an older schema).
-
-        Raises:
-            StoreError: no file, not a project, or a schema newer than this qualmrs.
-        """
-        path = Path(path)
-        if not path.is_file():
-            raise StoreError("no project database here; create one with 'qualmrs init' "
-                             "or 'qualmrs run'", path=path)
-        if not is_sqlite(path):  # before SQLite makes an empty file a database
-            raise StoreError("not a qualmrs project database", path=path)
-        store = cls(sqlite.url(path), path)
-        try:
-            version = store.meta("schema_version")
-        except DatabaseError:
-            store.close()
-            raise StoreError("not a qualmrs project database", path=path) from None
-        except BaseException:
-            store.close()
-            raise
-        if version is None:
-            store.close()
-            raise StoreError("not a qualmrs project database (no schema version)", path=path)
-        if int(version) > s.SCHEMA_VERSION:
-            store.close()
-            raise StoreError(f"the project has schema version {version}, newer than this "
-                             f"qualmrs understands ({s.SCHEMA_VERSION}); upgrade qualmrs",
-                             path=path)
-        if int(version) < s.SCHEMA_VERSION:
-            with store.atomic(command="upgrade project", undoable=False) as conn:
-                migrate(conn, int(version))
-                store._stamp_writer(conn)
-        return store
+    @property
+    def where(self) -> str:
+        """Where the store is, as messages name it (a server URL without its password)."""
+        return str(self.path) if self.path is not None else \
+            postgres.shown(self.url) if postgres.is_url(self.url) else self.url
 
     def close(self) -> None:
         self.engine.dispose()

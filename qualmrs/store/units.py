@@ -35,9 +35,13 @@ def login_name() -> str:
 def make_engine(url: str, path=None):
     """An engine for ``url``. SQLite gets WAL, foreign keys, a wait for another writer, its
     errors about the machine as one-line errors (``sqlite.py``), and BEGIN IMMEDIATE for
-    writes."""
+    writes; PostgreSQL its own (``postgres.py``)."""
     from . import sqlite
 
+    if url.startswith("postgresql"):
+        from . import postgres
+
+        return postgres.make_engine(url)
     if url in ("sqlite://", f"sqlite:///{MEMORY}"):
         # one connection shared by every thread, or each would see its own empty database
         engine = create_engine("sqlite://", poolclass=StaticPool,
@@ -45,7 +49,7 @@ def make_engine(url: str, path=None):
     elif url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
     else:
-        return create_engine(url)
+        raise ValueError(f"not a store URL: {url}")
     sqlite.install(engine, path)
     event.listen(engine, "connect", _sqlite_connect)
 

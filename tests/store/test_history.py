@@ -12,9 +12,9 @@ from qualmrs.store.schema import SCHEMA_VERSION
 
 
 @pytest.fixture
-def memory(tmp_path):
-    """An in-memory project holding the tiny interview (no file, no .docx)."""
-    project = qualmrs.create(":memory:", CODEBOOK)
+def tiny(tmp_path, backend):
+    """A project holding the tiny interview (no .docx), on SQLite and on PostgreSQL."""
+    project = qualmrs.create(backend, CODEBOOK)
     (tmp_path / "intervju_b.txt").write_text(TINY, encoding="utf-8")
     project.ingest([tmp_path / "intervju_b.txt"])
     yield project
@@ -39,99 +39,99 @@ def test_history_in_memory_project_needs_no_file(path, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_history_coding_is_one_step_and_undo_redo_replay_it(memory):
-    doc, a, b = span(memory, "det meste kan tallfestes")
-    memory.code(doc, a, b, "tilbakemelding.synspunkt", "BHO", memo="tydelig ja")
-    after = manual(memory)
-    (top,) = memory.history(limit=1).itertuples()
+def test_history_coding_is_one_step_and_undo_redo_replay_it(tiny):
+    doc, a, b = span(tiny, "det meste kan tallfestes")
+    tiny.code(doc, a, b, "tilbakemelding.synspunkt", "BHO", memo="tydelig ja")
+    after = manual(tiny)
+    (top,) = tiny.history(limit=1).itertuples()
     assert top.who == "BHO" and top.changes == "codings +1" and top.command.startswith("code ")
-    memory.undo()
-    assert manual(memory) == []
-    memory.redo()
-    assert manual(memory) == after
-    commands = list(memory.history()["command"][:3])
+    tiny.undo()
+    assert manual(tiny) == []
+    tiny.redo()
+    assert manual(tiny) == after
+    commands = list(tiny.history()["command"][:3])
     assert commands == [f"redo step {top.step}: {top.command}",
                         f"undo step {top.step}: {top.command}", top.command]
 
 
-def test_history_undo_takes_back_a_whole_import(memory, tmp_path):
+def test_history_undo_takes_back_a_whole_import(tiny, tmp_path):
     csv = tmp_path / "codings.csv"
     csv.write_text("document,case,code,quote,coder,memo\n"
                    "intervju_b.txt,B,motivasjon,Vi har målekortet,BHO,\n"
                    "intervju_b.txt,B,tilbakemelding.rutiner,resultatmøter på kontoret,BHO,\n",
                    encoding="utf-8")
-    memory.import_codings(csv)
-    assert len(manual(memory)) == 2
-    (undone,) = memory.undo()
-    assert undone.command == "import-codings codings.csv" and manual(memory) == []
+    tiny.import_codings(csv)
+    assert len(manual(tiny)) == 2
+    (undone,) = tiny.undo()
+    assert undone.command == "import-codings codings.csv" and manual(tiny) == []
     # the file is again unknown: importing it brings the codings back
-    memory.redo()
-    assert len(manual(memory)) == 2
+    tiny.redo()
+    assert len(manual(tiny)) == 2
 
 
-def test_history_a_command_that_changes_nothing_records_nothing(memory, tmp_path):
+def test_history_a_command_that_changes_nothing_records_nothing(tiny, tmp_path):
     csv = tmp_path / "codings.csv"
     csv.write_text("document,code,quote,coder\nintervju_b.txt,motivasjon,Vi har målekortet,BHO\n",
                    encoding="utf-8")
-    memory.import_codings(csv)
-    n = len(memory.history())
-    memory.import_codings(csv)
-    memory.ingest([tmp_path / "intervju_b.txt"])
-    assert len(memory.history()) == n
+    tiny.import_codings(csv)
+    n = len(tiny.history())
+    tiny.import_codings(csv)
+    tiny.ingest([tmp_path / "intervju_b.txt"])
+    assert len(tiny.history()) == n
 
 
-def test_history_conflict_names_the_later_step(memory):
-    doc, a, b = span(memory, "det meste kan tallfestes")
-    (made,) = memory.code(doc, a, b, "motivasjon", "BHO")
-    memory.recode([made.id], "historikk", actor="KN")
+def test_history_conflict_names_the_later_step(tiny):
+    doc, a, b = span(tiny, "det meste kan tallfestes")
+    (made,) = tiny.code(doc, a, b, "motivasjon", "BHO")
+    tiny.recode([made.id], "historikk", actor="KN")
     with pytest.raises(StoreError, match=r"coding .* was changed since by step \d+ "
                                          r"\(recode .*\); undo that first"):
-        memory.undo(coder="BHO")
-    assert manual(memory)[0][3] == "historikk"  # nothing applied
-    memory.undo(coder="KN")
-    memory.undo(coder="BHO")
-    assert manual(memory) == []
+        tiny.undo(coder="BHO")
+    assert manual(tiny)[0][3] == "historikk"  # nothing applied
+    tiny.undo(coder="KN")
+    tiny.undo(coder="BHO")
+    assert manual(tiny) == []
 
 
-def test_history_undo_and_redo_are_per_coder(memory):
-    doc, a, b = span(memory, "det meste kan tallfestes")
-    memory.code(doc, a, b, "motivasjon", "BHO")
-    memory.code(doc, a, b, "historikk", "KN")
-    memory.undo(coder="BHO")
-    assert [c[4] for c in manual(memory)] == ["KN"]
-    assert memory.redo(coder="KN") == []  # KN undid nothing
-    memory.redo(coder="BHO")
-    assert sorted(c[4] for c in manual(memory)) == ["BHO", "KN"]
+def test_history_undo_and_redo_are_per_coder(tiny):
+    doc, a, b = span(tiny, "det meste kan tallfestes")
+    tiny.code(doc, a, b, "motivasjon", "BHO")
+    tiny.code(doc, a, b, "historikk", "KN")
+    tiny.undo(coder="BHO")
+    assert [c[4] for c in manual(tiny)] == ["KN"]
+    assert tiny.redo(coder="KN") == []  # KN undid nothing
+    tiny.redo(coder="BHO")
+    assert sorted(c[4] for c in manual(tiny)) == ["BHO", "KN"]
 
 
-def test_history_a_new_step_ends_redo(memory):
-    doc, a, b = span(memory, "det meste kan tallfestes")
-    memory.code(doc, a, b, "motivasjon", "BHO")
-    memory.undo()
-    memory.code(doc, a, b, "historikk", "BHO")
-    assert memory.redo() == []
-    assert [c[3] for c in manual(memory)] == ["historikk"]
+def test_history_a_new_step_ends_redo(tiny):
+    doc, a, b = span(tiny, "det meste kan tallfestes")
+    tiny.code(doc, a, b, "motivasjon", "BHO")
+    tiny.undo()
+    tiny.code(doc, a, b, "historikk", "BHO")
+    assert tiny.redo() == []
+    assert [c[3] for c in manual(tiny)] == ["historikk"]
 
 
 @pytest.mark.parametrize("inner_fails", [True, False])
-def test_history_atomic_nests_as_savepoints(memory, inner_fails):
-    doc, a, b = span(memory, "det meste kan tallfestes")
-    before = memory.store.counts()
+def test_history_atomic_nests_as_savepoints(tiny, inner_fails):
+    doc, a, b = span(tiny, "det meste kan tallfestes")
+    before = tiny.store.counts()
     with pytest.raises(RuntimeError) if not inner_fails else _nothing():
-        with memory.atomic(command="two codings"):
-            memory.code(doc, a, b, "motivasjon", "BHO")
+        with tiny.atomic(command="two codings"):
+            tiny.code(doc, a, b, "motivasjon", "BHO")
             try:
-                with memory.atomic():
-                    memory.code(doc, a, b, "historikk", "BHO")
+                with tiny.atomic():
+                    tiny.code(doc, a, b, "historikk", "BHO")
                     raise RuntimeError("halfway")
             except RuntimeError:
                 if not inner_fails:
                     raise
-    counts = memory.store.counts()
+    counts = tiny.store.counts()
     if inner_fails:  # the inner block alone is gone; the outer is one step
-        assert [c[3] for c in manual(memory)] == ["motivasjon"]
+        assert [c[3] for c in manual(tiny)] == ["motivasjon"]
         assert counts["steps"] == before["steps"] + 1
-        assert memory.history(limit=1)["command"][0] == "two codings"
+        assert tiny.history(limit=1)["command"][0] == "two codings"
     else:
         assert counts == before
 
@@ -144,22 +144,22 @@ class _nothing:
         return False
 
 
-def test_history_failed_write_leaves_no_step_and_no_rows(memory):
-    doc = memory.store.documents()[0]
-    before = memory.store.counts()
+def test_history_failed_write_leaves_no_step_and_no_rows(tiny):
+    doc = tiny.store.documents()[0]
+    before = tiny.store.counts()
     with pytest.raises(KeyError):
-        memory.store.add_codings([Coding(doc.name, 0, 3, "motivasjon", "BHO"),
+        tiny.store.add_codings([Coding(doc.name, 0, 3, "motivasjon", "BHO"),
                                   Coding("no-such-document", 0, 3, "motivasjon", "BHO")])
-    assert memory.store.counts() == before
+    assert tiny.store.counts() == before
 
 
-def test_history_undo_of_an_ingest_removes_the_document_and_redo_brings_it_back(memory):
-    text = memory.store.documents()[0].text
-    memory.undo()  # the ingest of the fixture
-    assert memory.store.documents() == [] and memory.store.counts()["segments"] == 0
-    memory.redo()
-    (doc,) = memory.store.documents()
-    assert doc.text == text and memory.store.counts()["segments"] > 0
+def test_history_undo_of_an_ingest_removes_the_document_and_redo_brings_it_back(tiny):
+    text = tiny.store.documents()[0].text
+    tiny.undo()  # the ingest of the fixture
+    assert tiny.store.documents() == [] and tiny.store.counts()["segments"] == 0
+    tiny.redo()
+    (doc,) = tiny.store.documents()
+    assert doc.text == text and tiny.store.counts()["segments"] > 0
 
 
 def test_history_a_project_made_before_history_opens_and_adopts_its_codings(tmp_path):

@@ -9,6 +9,12 @@ from qualmrs.store import Store
 from qualmrs.store.schema import SCHEMA_VERSION
 
 
+@pytest.fixture
+def project(backend_project):
+    """The store's tests run on SQLite and on PostgreSQL."""
+    return backend_project
+
+
 def test_store_round_trip(project, tiny_dir):
     from qualmrs.ingest import read_document
 
@@ -62,12 +68,13 @@ def test_store_transaction_rolls_back_halfway(project):
 
 
 def test_store_newer_schema_refused(project):
-    path = project.path
+    from sqlalchemy import text
+
+    with project.engine.begin() as conn:
+        conn.execute(text("UPDATE meta SET value='999' WHERE key='schema_version'"))
     project.close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
     with pytest.raises(StoreError, match="newer than this qualmrs"):
-        Store.open(path)
+        Store.open(project.location)
 
 
 def test_store_not_a_project(tmp_path):
@@ -85,12 +92,12 @@ def test_store_missing(tmp_path):
 def test_store_migrates_version_1(project):
     from sqlalchemy import text
 
-    path = project.path
     with project.engine.begin() as conn:
         conn.execute(text("DROP TABLE models"))
+        conn.execute(text("DROP TABLE users"))
         conn.execute(text("UPDATE meta SET value='1' WHERE key='schema_version'"))
     project.close()
-    store = Store.open(path)
+    store = Store.open(project.location)
     assert store.meta("schema_version") == str(SCHEMA_VERSION)
     store.save_model("m", "{}")
     assert store.load_model("m") == "{}"
@@ -175,3 +182,17 @@ def test_store_writes_its_version_once_per_store_object(tmp_path, tiny_dir,
     with qualmrs.open(db) as project:
         project.redo()
     assert _meta(db, "written_by") == qualmrs.__version__
+
+
+def test_store_migrates_version_5_to_users(project):
+    from sqlalchemy import text
+
+    with project.engine.begin() as conn:
+        conn.execute(text("DROP TABLE users"))
+        conn.execute(text("UPDATE meta SET value='5' WHERE key='schema_version'"))
+    project.close()
+    with Store.open(project.location) as store:
+        assert store.meta("schema_version") == str(SCHEMA_VERSION) == "6"
+        store.add_user("kari", "hemmelig passord", "owner")
+        assert [(u.name, u.role) for u in store.users()] == [("kari", "owner")]
+        assert store.check_login("kari", "hemmelig passord").role == "owner"
