@@ -6,8 +6,8 @@ processes: the bare spaCy nb tokenizer over the transcripts (the floor), and the
 (ingest with sentences and lemmas, rule suggestions, tables) over the same text: words per
 second, their ratio and peak memory. Then `qualmrs tables` and `qualmrs matrix` on the
 1,000-interview store and `qualmrs run` on the sample, as commands (start-up included), and
-the quality of the suggestions on the sample and on independent interviews
-(suggest_quality.py).
+the memory an ingest of one long transcript (1, 20 and 100 MB) takes, and the quality of
+the suggestions on the sample and on independent interviews (suggest_quality.py).
 
     python benchmarks/run_all.py [N ...]
 """
@@ -31,6 +31,8 @@ TARGET_RATIO = 0.35  # of the floor's words per second, at N = 1,000
 TARGET_MB = 1500
 TARGET_VIEWS_S = 2.0
 TARGET_RUN_S = 5.0
+LONG_MB = (1, 20, 100)
+TARGET_LONG = 10  # an ingest's memory above start-up, in times the transcript's size
 
 
 def measure(what: str, *args) -> dict:
@@ -80,6 +82,27 @@ def scale(sizes, tmp: Path) -> dict[int, dict]:
     return results
 
 
+def long_transcripts(tmp: Path, sizes=LONG_MB) -> None:
+    """Time and peak memory of ingesting one long transcript, each size in a fresh process."""
+    from corpus import long_transcript
+
+    print(f"One long transcript ingested into a new project ({load()}):")
+    for mb in sizes:
+        path, db = tmp / f"long_{mb}.txt", tmp / f"long_{mb}.db"
+        made = long_transcript(path, mb)
+        r = measure("long", path, db)
+        size = r["bytes"] / 2 ** 20
+        growth = r["peak_mb"] - r["startup_mb"]
+        met = "met" if growth < TARGET_LONG * size else "missed"
+        print(f"  {size:5.0f} MB, {made['words']:>10,} words, {made['turns']:>7,} turns: "
+              f"ingest {r['ingest']:6.1f} s, peak {r['peak_mb']:5.0f} MB = start-up "
+              f"{r['startup_mb']:.0f} MB + {growth:4.0f} MB ({growth / size:.1f} times the file;"
+              f" target < {TARGET_LONG}: {met})")
+        path.unlink()
+        for f in tmp.glob(f"long_{mb}.db*"):
+            f.unlink()
+
+
 def main(sizes=SIZES) -> None:
     print(f"{os.cpu_count()} cores; {load()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,6 +134,7 @@ def main(sizes=SIZES) -> None:
                        ROOT / "codebooks" / "mrs_nav.yaml", "--out", out)
         print(f"qualmrs run on the sample (fresh process): {wall:.2f} s wall "
               f"(target < {TARGET_RUN_S:.0f} s: {'met' if wall < TARGET_RUN_S else 'missed'})")
+        long_transcripts(Path(tmp))
 
 
 if __name__ == "__main__":

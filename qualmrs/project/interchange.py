@@ -83,8 +83,7 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
     from ..errors import StoreError
     from ..export.output import check_target, write_text
     from ..ingest.qdpx import read_refi_project
-    from ..segment import segment_document
-    from .ingest import assign_cases
+    from .ingest import assign_cases, sentences_of
 
     db = Path(db)
     if db.exists():
@@ -111,7 +110,7 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
 
     def fill(store: Store) -> None:
         with store.atomic(command=f"import-qdpx {Path(qdpx).name}"):
-            store.add_documents(((d, segment_document(d, book.language)) for d in docs),
+            store.add_documents(((d, sentences_of(d, book.language)) for d in docs),
                                 project.cases)
             store.add_work(codings, answers)
 
