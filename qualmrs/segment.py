@@ -214,10 +214,11 @@ def _language_data(language: str) -> dict:
         return {"non_final": nb.NON_FINAL_ABBREVIATIONS, "tokens": nb.TOKEN_ABBREVIATIONS,
                 "overrides": nb.LEMMA_OVERRIDES, "negators": nb.NEGATORS,
                 "reversals": nb.REVERSALS, "softeners": nb.SOFTENERS, "yes": nb.YES,
-                "no": nb.NO, "conclusions": nb.CONCLUSIONS}
+                "no": nb.NO, "conclusions": nb.CONCLUSIONS,
+                "yes_opening": nb.YES_OPENING, "refers_back": nb.REFERS_BACK}
     return {"non_final": frozenset(), "tokens": (), "overrides": {}, "negators": frozenset(),
             "reversals": (), "softeners": frozenset(), "yes": frozenset(), "no": frozenset(),
-            "conclusions": ()}
+            "conclusions": (), "yes_opening": frozenset(), "refers_back": ()}
 
 
 def language_data(language: str) -> dict:
@@ -240,6 +241,7 @@ def segmenter(language: str = "nb") -> Segmenter:
     return Segmenter(language)
 
 
+@lru_cache(maxsize=4)
 def stop_lemmas(language: str = "nb") -> frozenset[str]:
     """spaCy's stop words for the language (for nb with spoken fillers added), and their
     lemmas (what segments store)."""

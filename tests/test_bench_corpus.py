@@ -44,11 +44,13 @@ def test_bench_corpus_interviews_parse(tmp_path):
 
 def test_independent_interviews_read_as_written(tmp_path):
     """The dev, test and final interviews of benchmarks/independent/: two informants per
-    writer, every coding anchored in its case's turns, seven answers per case. (This reads
-    the final set as a study, as a user would; it scores nothing.)"""
+    writer, every coding anchored in its case's turns, seven answers per case, and each
+    question's place (questions.csv) in an interviewer turn (issue 18). It reads the
+    final set as a study, as a user would; it scores nothing."""
     import csv
 
-    from qualmrs.model import INFORMANT
+    from qualmrs.codebook import load_codebook
+    from qualmrs.model import INFORMANT, INTERVIEWER
     from qualmrs.project import open_project, run
 
     folders = sorted((ROOT / "benchmarks" / "independent").glob("*/w*"))
@@ -63,3 +65,9 @@ def test_independent_interviews_read_as_written(tmp_path):
             for doc in docs:
                 cases = {t.case for t in doc.turns if t.role == INFORMANT}
                 assert len(cases) == 1 and {t.speaker for t in doc.turns} == cases | {"A"}
+            asked = {d.name: [d.turn_text(i) for i, t in enumerate(d.turns)
+                              if t.role == INTERVIEWER] for d in docs}
+        places = list(csv.DictReader(open(folder / "questions.csv", encoding="utf-8")))
+        assert {(r["document"], r["question"]) for r in places} == {
+            (d, q.key) for d in asked for q in load_codebook(CODEBOOK).questions}
+        assert all(any(r["quote"] in turn for turn in asked[r["document"]]) for r in places)

@@ -85,6 +85,9 @@ def test_suggest_cli_evaluate_prints_scores(sample_db):
     assert "Confusion, scale ja_noytral_nei" in r.stdout
     assert "micro-F1 with a 95 % interval over cases" in r.stdout
     assert re.search(r"model \d\.\d\d \[\d\.\d\d–\d\.\d\d\]", r.stdout)
+    # issue 18: where the questions were found, apart from how many answers were right
+    assert re.search(r"Questions found where asked: \d+ of 56; answers right: \d+ of 56",
+                     r.stdout)
     r = invoke("evaluate", sample_db, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert {x["method"] for x in rows} == {"rules", "model", "rules+model", "rules|model"}

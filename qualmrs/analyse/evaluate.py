@@ -12,7 +12,8 @@ from typing import Callable
 import pandas as pd
 
 from ..coding.suggest.model import TurnExample
-from ..model import INFORMANT, Answer, Coding, Document, Sentence
+from ..model import (INFORMANT, Answer, Codebook, Coding, Document, Sentence,
+                     documents_by_case)
 
 
 def turn_examples(documents: list[Document], sentences: dict[str, list[Sentence]],
@@ -117,20 +118,76 @@ def micro_f1_intervals(gold: list[set[str]], predicted: dict[str, list[set[str]]
     return out
 
 
-def answer_scores(gold: list[Answer], suggested: list[Answer]) -> tuple[pd.DataFrame, dict]:
-    """Accuracy of suggested answers against a person's, and a confusion table per scale.
+def cross_validated_answers(codebook: Codebook, documents: list[Document],
+                            gold: list[Answer]) -> list:
+    """Answer suggestions per case, each from a suggester that learned from the other
+    cases' coded answers only (``AnswerSuggestion``s, in case order)."""
+    from ..coding.suggest import AnswerSuggester
 
-    A question with no suggestion (not found, or reply not read) counts as wrong and shows as
-    ``(none)`` in the confusion table.
+    by_case = documents_by_case(documents)
+    out = []
+    for case in sorted(by_case):
+        fitted = AnswerSuggester(codebook).fit(documents, [a for a in gold if a.case != case])
+        out += [s for s in fitted.predict(by_case[case]) if s.case == case]
+    return out
+
+
+def where_asked(documents: list[Document], gold: list[Answer]) -> dict:
+    """(case, question) → the interviewer turns ((document, start, end)) that asked it, read
+    off the coded answers' evidence (see ``question_turn``)."""
+    from ..coding.suggest.locate import question_turn
+
+    by_case = documents_by_case(documents)
+    by_name = {d.name: d for d in documents}
+    out: dict[tuple[str, str], set] = {}
+    for a in gold:
+        found = question_turn(a, by_name, by_case.get(a.case, []))
+        if found is not None:
+            doc, i = found
+            out.setdefault((a.case, a.question), set()).add(
+                (doc.name, doc.turns[i].start, doc.turns[i].end))
+    return out
+
+
+def answer_scores(gold: list[Answer], suggested: list,
+                  asked: dict | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Accuracy of suggested answers (``AnswerSuggestion``s) against a person's, and whether
+    the question was found where it was asked.
+
+    Args:
+        gold: a person's answers.
+        suggested: the suggestions.
+        asked: (case, question) → interviewer turns ((document, start, end)) that asked it,
+            when known (``where_asked``, or a benchmark's questions.csv).
+
+    Returns:
+        A one-row summary: ``n`` answers, ``correct``, ``accuracy`` (of all, a question not
+        found or not read counting as wrong), ``asked`` (answers whose question turn is
+        known), ``found`` (of those, the suggestion took that turn), ``no_answer`` («no
+        answer found»: no turn was plausible), ``not_read`` (turn found, reply not read);
+        and the rows (question, gold, suggested; ``(none)`` without a category).
     """
-    got = {(a.case, a.question): a.category for a in suggested if a.category}
-    rows = [(a.question, a.category, got.get((a.case, a.question), "(none)")) for a in gold]
+    from ..coding.suggest.answers import NO_ANSWER
+
+    asked = asked or {}
+    got = {(s.case, s.question): s for s in suggested}
+    rows, n_asked, found, no_answer, not_read = [], 0, 0, 0, 0
+    for a in gold:
+        s = got.get((a.case, a.question))
+        rows.append((a.question, a.category, s.category if s and s.category else "(none)"))
+        no_answer += s is None or s.evidence == NO_ANSWER
+        not_read += s is not None and s.asked is not None and not s.category
+        if (a.case, a.question) in asked:
+            n_asked += 1
+            found += s is not None and s.asked is not None and (
+                s.document, *s.asked) in asked[(a.case, a.question)]
     frame = pd.DataFrame(rows, columns=["question", "gold", "suggested"])
     n = len(frame)
     correct = int((frame["gold"] == frame["suggested"]).sum())
     summary = pd.DataFrame([["answers", n, correct, (correct / n) if n else float("nan"),
-                             int((frame["suggested"] == "(none)").sum())]],
-                           columns=["what", "n", "correct", "accuracy", "not_found"])
+                             n_asked, found, no_answer, not_read]],
+                           columns=["what", "n", "correct", "accuracy", "asked", "found",
+                                    "no_answer", "not_read"])
     return summary, frame
 
 

@@ -176,6 +176,14 @@ def _intervals(codes) -> str:
             + "; ".join(parts))
 
 
+def _answer_line(r) -> str:
+    """Where the questions were found, and how many answers were right, apart."""
+    return (f"Questions found where asked: {r['found']} of {r['asked']}; answers right: "
+            f"{r['correct']} of {r['n']} ({r['accuracy']:.2f}); «no answer found»: "
+            f"{r['no_answer']}; reply not read: {r['not_read']}. Learned leave-one-case-out: "
+            "the answers of the case scored are never among those learned from.")
+
+
 @app.command("evaluate")
 @_errors_as_lines
 def evaluate_cmd(db: DB, coder: CoderOpt = None,
@@ -206,6 +214,7 @@ def evaluate_cmd(db: DB, coder: CoderOpt = None,
         text = frames.render(codes, format.value, heading=heading) + "\n"
         text += _intervals(codes) + "\n\n"
         text += frames.render(summary, format.value, heading="Closed-question answers:") + "\n"
+        text += _answer_line(summary.iloc[0]) + "\n\n"
         for key, scale in book.scales.items():
             qs = [q.key for q in book.questions if q.scale == key]
             part = rows[rows["question"].isin(qs)]

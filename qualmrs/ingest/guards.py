@@ -29,7 +29,8 @@ def check_zip(path: Path, kind: str) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
+        # NotImplementedError: a zip version zipfile cannot read («zip file version 6.4»)
         raise IngestError(f"damaged {kind} file: {e}", path=path) from None
     if len(infos) > MAX_MEMBERS:
         raise IngestError(f"{kind} archive has {len(infos)} members, more than {MAX_MEMBERS}",

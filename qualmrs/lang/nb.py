@@ -40,13 +40,20 @@ REVERSALS = ("tvert imot", "heller motsatt", "det motsatte", "snarere", "heller"
 SOFTENERS = frozenset({"vel", "kanskje", "muligens", "antakelig", "sikkert", "nok"})
 YES = frozenset({"ja", "absolutt", "selvfølgelig", "definitivt", "jada", "jepp"})
 NO = frozenset({"nei", "neida"})
+# «Jo» opening a reply is a yes that contradicts a doubt («Vet de det?» – «Jo, det vet de»);
+# elsewhere it is a filler («det er jo sånn»), so it counts only as the reply's first word.
+YES_OPENING = frozenset({"jo"})
+# An interviewer turn that refers back to what was said («du nevnte …», «som du sa»): its
+# answer may stand before it.
+REFERS_BACK = ("du si", "si du", "du nevne", "nevne du", "du være inne på", "allerede",
+               "i sted", "som sagt")
 # A closing sentence that sums up («så jeg vil si …», «alt i alt …») weighs more.
 CONCLUSIONS = ("alt i alt", "så jeg", "vil jeg si", "jeg vil si", "lande på", "konklusjon",
                "summere", "så ja", "så nei", "så der")
 
 # Spoken Norwegian adds fillers and question words that spaCy's (written) stop list lacks.
 SPOKEN_STOP_WORDS = frozenset({
-    "hva", "hver", "altså", "liksom", "jo", "sånn", "sånt", "ehm", "eh", "hm", "mm", "nei", "ja",
+    "hva", "hver", "hvor", "hvordan", "hvem", "hvilken", "hvorfor", "når", "altså", "liksom", "jo", "sånn", "sånt", "ehm", "eh", "hm", "mm", "nei", "ja",
     "jaja", "tja", "da", "nå", "vel", "bare", "litt", "mye", "ganske", "egentlig", "kanskje",
     "ting", "gang", "måte", "gjøre", "få", "si", "tenke", "ler",
 })

@@ -38,9 +38,8 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
     without manual codings there is no model, and only rules run. ``progress``: a tqdm-like
     callable for a bar over the documents (see ``ingest``).
     """
-    from ..coding.suggest import ModelSuggester, RuleSuggester
-
     from ..analyse.evaluate import with_rule_codes
+    from ..coding.suggest import ModelSuggester, RuleSuggester, definition_examples
 
     report = SuggestReport()
     book = store.codebook
@@ -59,7 +58,8 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
         else:
             # With rules on, the model reads their matches as words (`rules+model` in evaluate)
             examples = with_rule_codes(examples, found) if rules else examples
-            fitted = ModelSuggester(min_examples=min_examples, use_rules=rules).fit(examples)
+            fitted = ModelSuggester(min_examples=min_examples, use_rules=rules,
+                                    definitions=definition_examples(book)).fit(examples)
             for code, why in sorted(fitted.skipped_.items()):
                 report.notes.append(f"model skips {code}: {why}")
             store.save_model(MODEL_NAME, fitted.to_json())
@@ -98,7 +98,9 @@ def suggest_answers(store: Store):
 
     from ..coding.suggest import AnswerSuggester
 
-    found = AnswerSuggester(store.codebook).predict(store.documents())
+    documents = store.documents()
+    # Coded answers (anyone's) show how this project's interviewers put each question.
+    found = AnswerSuggester(store.codebook).fit(documents, store.answers()).predict(documents)
     store.replace_suggestions("rule", answers=[s.answer() for s in found if s.category])
     return pd.DataFrame([(s.case, s.question, s.category, "rule", s.confidence, s.evidence)
                          for s in found],
@@ -130,14 +132,16 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     """Leave-one-case-out scores against a person's coding: ``rules``; ``model`` (text
     only); ``rules+model`` (the model reading the rule matches as words, which is what
     ``suggest`` stores as ``model`` when rules are on); ``rules|model`` (a turn gets a code
-    from either, which is everything ``suggest`` stores).
+    from either, which is everything ``suggest`` stores). Answers are suggested per case
+    by a suggester that learned only from the other cases' coded answers.
 
     Returns:
         (code scores, answer summary, answer rows with gold and suggested category).
     """
-    from ..analyse.evaluate import (answer_scores, cross_validated_model, micro_f1_intervals,
-                                    scores, with_rule_codes)
-    from ..coding.suggest import AnswerSuggester, ModelSuggester, RuleSuggester
+    from ..analyse.evaluate import (answer_scores, cross_validated_answers,
+                                    cross_validated_model, micro_f1_intervals, scores,
+                                    where_asked, with_rule_codes)
+    from ..coding.suggest import ModelSuggester, RuleSuggester, definition_examples
 
     documents, sentences = store.documents(), store.sentences()
     who, examples = _training(store, coder, documents, sentences)
@@ -149,11 +153,12 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
         steps(progress, documents, "rules"), sentences))
     rules = [set(e.rules) for e in matched]
     predicted, notes = {"rules": rules}, []
+    definitions = definition_examples(book)
     if ModelSuggester(min_examples=min_examples).fit(examples).codes_:
-        model = cross_validated_model(examples,
-                                      lambda: ModelSuggester(min_examples=min_examples), progress)
+        model = cross_validated_model(examples, lambda: ModelSuggester(
+            min_examples=min_examples, definitions=definitions), progress)
         both = cross_validated_model(matched, lambda: ModelSuggester(
-            min_examples=min_examples, use_rules=True), progress)
+            min_examples=min_examples, use_rules=True, definitions=definitions), progress)
         predicted.update({"model": model, "rules+model": both,
                           "rules|model": [a | b for a, b in zip(rules, both)]})
     else:  # scores of a model that learned nothing would be zeros that say nothing
@@ -165,6 +170,7 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
                        n_cases=len({e.case for e in examples}),
                        intervals=micro_f1_intervals(gold, predicted, codes,
                                                     [e.case for e in examples]))
-    found = [s.answer() for s in AnswerSuggester(book).predict(documents)]
-    summary, rows = answer_scores(store.answers(coder=who) if who else [], found)
+    gold = store.answers(coder=who) if who else []
+    found = cross_validated_answers(book, documents, gold)
+    summary, rows = answer_scores(gold, found, where_asked(documents, gold))
     return frame, summary, rows

@@ -48,12 +48,41 @@ def reader(book):
      "kjenner_rangering", "Nei"),
     # «egner seg» asked with the compound's last part only («målinger» for «resultatmålinger»)
     ("Er dette et felt som egner seg for sånne målinger?", "Stort sett, ja.", "egnet", "Ja"),
+    # issue 18: the answer first, reasons after, even when the reasons hold other cues
+    ("Kan resultater tallfestes, tror du?",
+     "Både og. Saksbehandlingstid, ja, absolutt, den kan telles. Men ikke oppfølgingen.",
+     "tallfestes", "Nøytral"),
+    ("Vet du hvor de andre kontorene ligger på rangeringen?",
+     "Nei, egentlig ikke. Jeg ser ikke så nøye på det, og jeg er usikker på hvor vi "
+     "ligger.", "kjenner_rangering", "Nei"),
+    # context first, the answer at the end
+    ("Kan resultater tallfestes, tror du?", "Vi har diskutert det mye i ledergruppa, og "
+     "det er mange sider ved det. Men alt i alt: ja, det går an.", "tallfestes", "Ja"),
+    # «Jo» answers a doubt with yes
+    ("Vet du og de ansatte om dere ligger høyt eller lavt sammenliknet med andre?",
+     "Jo, de har god oversikt.", "kjenner_egen", "Ja"),
+    # an either–or question answered with one of its alternatives
+    ("Blir den faglige friheten større eller mindre med styringen?",
+     "Mindre, dessverre. Vi styres av indikatorene.", "faglig_frihet", "Begrenser"),
+    # a no to «does it change anything» on a scale without a no: no change
+    ("Gjør styringen noe med ansvarsområdene til kontoret?",
+     "Nei, oppgavene våre er de samme.", "ansvarsomrader", "Verken utvider eller begrenser"),
 ])
 def test_suggest_answer_negation_and_hedges(reader, question, reply, key, category):
     doc = document(f"A: {question}\nB: {reply}\n")
     got = {s.question: s for s in reader.predict([doc])}[key]
     assert got.category == category, got
     assert got.evidence and got.evidence in reply
+
+
+def test_suggest_answer_given_before_the_interviewer_refers_back(reader):
+    # issue 18: «du nevnte …» and a reply that says nothing new: the answer came before
+    doc = document("A: Hva med rangeringen?\nB: Jeg vet godt hvor de andre kontorene "
+                   "ligger, ja, vi ser på lista hver måned.\n"
+                   "A: Du nevnte lista. Kjenner du til hvor kontorene i fylket ligger på "
+                   "rangeringen?\nB: Mm, som sagt.\n")
+    got = {s.question: s for s in reader.predict([doc])}["kjenner_rangering"]
+    assert got.category == "Ja" and "vi ser på lista" in got.evidence
 
 
 def test_suggest_answer_softener_lowers_confidence(reader):
@@ -123,6 +152,27 @@ def test_suggest_model_reads_rule_matches_as_words():
     assert spread.max() - spread.min() < 0.5  # without the rules there is nothing to go on
     again = ModelSuggester.from_json(seeing.to_json())
     assert {c.start for c in again.predict(ex)} == hits
+
+
+def test_suggest_model_learns_words_from_the_codebook_definitions():
+    # issue 18: no coded turn says «tavlemøte»; the code's definition does
+    ex = examples()
+    definition = TurnExample("", "", 0, 0, "tavlemøte tiltak", frozenset({"x"}))
+    new = [TurnExample("n", "case9", 0, 5, "tavlemøte tiltak ord99")]
+    plain = ModelSuggester(min_examples=5, at_least=None).fit(ex)
+    taught = ModelSuggester(min_examples=5, at_least=None, definitions=[definition]).fit(ex)
+    assert taught.predict_proba(new)[0, 0] > plain.predict_proba(new)[0, 0] + 0.1
+    assert taught.codes_ == ["x", "y"]  # a definition adds words, not codes
+
+
+@pytest.mark.parametrize("at_least,codes", [(None, set()), (0.2, {"x"})])
+def test_suggest_model_gives_a_turn_its_likeliest_code(at_least, codes):
+    # issue 18: a turn that half-fits «x» gets it rather than nothing, when asked for
+    model = ModelSuggester(min_examples=5, threshold=0.9, at_least=at_least).fit(examples())
+    turn = TurnExample("n", "case9", 0, 5, "målekort kaffe")
+    p = model.predict_proba([turn])[0]
+    assert 0.2 <= p.max() < 0.9
+    assert {c.code for c in model.predict([turn])} == codes
 
 
 def test_suggest_evaluation_never_trains_on_the_scored_case():

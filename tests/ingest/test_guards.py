@@ -60,6 +60,13 @@ def test_guards_encrypted_member(docx_path):
     refused(docx_path, "archive member 'word/document.xml' is encrypted")
 
 
+def test_guards_zip_version_python_cannot_read(docx_path):
+    # found by the fuzz test: «version needed to extract» 6.4 made zipfile raise
+    # NotImplementedError, a traceback instead of one line
+    patch_central(docx_path, "word/document.xml", 6, "<H", 64)
+    refused(docx_path, "damaged .docx file: zip file version 6.4")
+
+
 def test_guards_unknown_compression_method(docx_path):
     patch_central(docx_path, "word/document.xml", 10, "<H", 99)  # 99: AES, not in zipfile
     refused(docx_path, "uses compression method 99, which cannot be read")

@@ -6,7 +6,8 @@ store; only an explicit accept turns a suggestion into a manual coding.
 """
 
 from .answers import AnswerSuggester
-from .model import ModelSuggester, TurnExample
+from .model import ModelSuggester, TurnExample, definition_examples
 from .rules import RuleSuggester
 
-__all__ = ["RuleSuggester", "ModelSuggester", "AnswerSuggester", "TurnExample"]
+__all__ = ["RuleSuggester", "ModelSuggester", "AnswerSuggester", "TurnExample",
+           "definition_examples"]

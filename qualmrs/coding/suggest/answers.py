@@ -1,22 +1,24 @@
 """Answer suggestions for closed questions.
 
-For each case and question: find the interviewer turn that asks it (the question's cue phrases
-and the share of the question's content words present, on lemmas; the best turn above a
-threshold), then read the informant's reply on the question's scale from the scale's category
-cues in the codebook. Negation («den begrenser ikke») moves a cue to the middle category, or to
-its opposite when the speaker reverses («… heller tvert imot»); a bare «ja»/«nei» answers the
-category the question itself names; softeners («vel», «kanskje») lower the confidence. When no
-interviewer turn asks the question, the answer is «no answer found», never a guess.
+For each case: find the interviewer turns that ask the questions (``locate.py``: cues,
+content words, likeness to the question's wordings, the guide's order), then read each
+informant's reply on the question's scale from the scale's category cues in the codebook. A
+reply that opens with its answer is taken at its word; negation («den begrenser ikke») moves a
+cue to the middle category, or to its opposite when the speaker reverses («… heller tvert
+imot»); a bare «ja»/«nei» answers the category the question itself names; softeners («vel»,
+«kanskje») lower the confidence. When no interviewer turn is plausible, the answer is «no
+answer found», never a guess.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ...model import (INFORMANT, INTERVIEWER, Answer, Codebook, Document, Question, Scale,
-                      documents_by_case)
+from ...model import (INFORMANT, INTERVIEWER, Answer, Codebook, Document, Question,
+                      Scale, documents_by_case)
 from ...segment import Segmenter, language_data
 from .lemmadoc import lemma_doc
+from .locate import QuestionLocator, asked_wordings
 
 SOURCE = "rule"
 NO_ANSWER = "no answer found"
@@ -34,6 +36,7 @@ class AnswerSuggestion:
     document: str | None = None
     start: int | None = None
     end: int | None = None
+    asked: tuple[int, int] | None = None  # the interviewer turn taken to ask the question
 
     def answer(self) -> Answer:
         return Answer(self.case, self.question, self.category, SOURCE, SOURCE, self.evidence,
@@ -44,79 +47,58 @@ class AnswerSuggester:
     """Locate each closed question in the interview and read the reply.
 
     Args:
-        threshold: the lowest score (0–1) at which an interviewer turn counts as asking a
-            question: 0.7 × (1 − 0.5^cues found) + 0.3 × the share of the question's content
-            words in the turn; one cue alone reaches 0.35.
+        codebook: questions (text, cues, guide order) and scales (category cues).
+        segmenter: for lemmas (the language's own by default).
+
+    ``fit(documents, answers)`` learns from coded answers, when a project has them: the
+    interviewer turns that asked each question (wordings the locator then recognises).
+    Without them the codebook's question texts and cues are all it goes on.
     """
 
-    def __init__(self, codebook: Codebook, threshold: float = 0.35,
-                 segmenter: Segmenter | None = None):
+    def __init__(self, codebook: Codebook, segmenter: Segmenter | None = None):
         self.codebook = codebook
-        self.threshold = threshold
         self.segmenter = segmenter
 
-    def fit(self, *_args, **_kwargs) -> "AnswerSuggester":
-        from spacy.lang.nb.stop_words import STOP_WORDS
+    def fit(self, documents: list[Document] | None = None,
+            answers: list[Answer] | None = None) -> "AnswerSuggester":
+        from ...segment import segmenter, stop_lemmas
 
-        seg = self.segmenter or Segmenter(self.codebook.language)
+        seg = self.segmenter or segmenter(self.codebook.language)
         self.segmenter_ = seg
         self.lang_ = language_data(self.codebook.language)
-        stop = {seg.lemma(w) for w in STOP_WORDS} | set(STOP_WORDS) \
-            if self.codebook.language == "nb" else set()
-        self.content_ = {}
-        self.cues_ = {}
-        for q in self.codebook.questions:
-            words = _lemmas(seg, q.text)
-            self.content_[q.key] = {w for w in words if w not in stop and len(w) > 2}
-            self.cues_[q.key] = [_lemmas(seg, c) for c in q.cues]
         self.scale_cues_ = {
             key: {cat: [_lemmas(seg, c) for c in cues] for cat, cues in s.cues.items()}
             for key, s in self.codebook.scales.items()}
         self.reversals_ = [_lemmas(seg, r) for r in self.lang_["reversals"]]
         self.conclusions_ = [_lemmas(seg, c) for c in self.lang_["conclusions"]]
+        self.refers_back_ = [_lemmas(seg, r) for r in self.lang_["refers_back"]]
+        openers = [[w] for w in sorted(self.lang_["yes"] | self.lang_["no"])] + [
+            c for cues in self.scale_cues_.values() for cs in cues.values() for c in cs]
+        self.locator_ = QuestionLocator(self.codebook, seg, set(stop_lemmas(
+            self.codebook.language)), openers).fit(
+                asked_wordings(documents or [], answers or []))
         return self
-
-    # -- locating the question --------------------------------------------------------------
-
-    def question_score(self, question: Question, turn_lemmas: list[str]) -> float:
-        # Questions invert and interleave words («ligger dere selv an» for «dere ligger an»),
-        # so a cue counts when all its words stand close together, in any order.
-        hits = sum(_near(turn_lemmas, c) for c in self.cues_[question.key] if c)
-        content = self.content_[question.key]
-        overlap = (sum(_compound_present(w, turn_lemmas) for w in content) / len(content)
-                   if content else 0.0)
-        return 0.7 * (1 - 0.5 ** hits) + 0.3 * overlap
 
     def predict(self, documents: list[Document]) -> list[AnswerSuggestion]:
         """One suggestion per case and question (empty category: none found)."""
         if not hasattr(self, "segmenter_"):
             self.fit()
-        seg = self.segmenter_
         by_case = documents_by_case(documents)
         out = []
         for case in sorted(by_case):
-            docs = by_case[case]
-            asked = [(d, i, _lemmas(seg, d.turn_text(i))) for d in docs
-                     for i, t in enumerate(d.turns) if t.role == INTERVIEWER]
-            # Best pairs first, each question and each interviewer turn used once: two
-            # questions with similar cues then go to the two turns that fit them best.
-            pairs = sorted(((self.question_score(q, lem), -k, qi, k)
-                            for qi, q in enumerate(self.codebook.questions)
-                            for k, (_, _, lem) in enumerate(asked)), reverse=True)
-            chosen: dict[int, int] = {}
-            used: set[int] = set()
-            for score, _, qi, k in pairs:
-                if score < self.threshold:
-                    break
-                if qi not in chosen and k not in used:
-                    chosen[qi] = k
-                    used.add(k)
+            asked = self.locator_.turns(case, by_case[case])
+            scores = self.locator_.scores(asked)
+            chosen = self.locator_.align(scores)
             for qi, q in enumerate(self.codebook.questions):
-                if qi not in chosen:
+                k = chosen[qi]
+                if k is None:
                     out.append(AnswerSuggestion(case, q.key, "", 0.0, NO_ANSWER))
                     continue
-                doc, i, _ = asked[chosen[qi]]
-                out.append(self._read(case, q, doc, i))
+                a = asked[k]
+                got = self._read(case, q, a.document, a.turn)
+                where = a.document.turns[a.turn]
+                out.append(replace(got, confidence=round(got.confidence * min(
+                    1.0, float(scores[k, qi]) / 0.6), 3), asked=(where.start, where.end)))
         return out
 
     # -- reading the reply --------------------------------------------------------------------
@@ -135,27 +117,14 @@ class AnswerSuggester:
 
     def _read(self, case: str, q: Question, doc: Document, i: int) -> AnswerSuggestion:
         scale = self.codebook.scales[q.scale]
-        seg = self.segmenter_
-        framing = self._framing(scale, _lemmas(seg, doc.turn_text(i)))
-        votes: dict[str, float] = {}
-        best: dict[str, tuple[float, int, int]] = {}
-        soft = False
-        for j in self._reply(doc, i, case):
-            t = doc.turns[j]
-            sentences = list(_sentences(seg, doc.text, t.start, t.end))
-            for k, (start, end, lemmas) in enumerate(sentences):
-                weight = 1.0 / (1 + 0.5 * k) if j == i + 1 or k else 0.8
-                if any(_contains(lemmas, c) for c in self.conclusions_):
-                    weight = max(weight, 1.2)
-                soft = soft or any(w in self.lang_["softeners"] for w in lemmas)
-                # «Nei, det begrenser ikke. Snarere tvert imot.»: the reversal may open the
-                # next sentence.
-                following = sentences[k + 1][2] if k + 1 < len(sentences) else []
-                reversed_ = self._reversed(lemmas) or self._reversed(following[:4])
-                for cat, w in self._sentence_votes(scale, lemmas, framing, reversed_).items():
-                    votes[cat] = votes.get(cat, 0.0) + w * weight
-                    if w * weight > best.get(cat, (0.0,))[0]:
-                        best[cat] = (w * weight, start, end)
+        asked = _lemmas(self.segmenter_, doc.turn_text(i))
+        framing = self._framing(scale, asked)
+        votes, best, soft = self._votes(scale, framing, doc, self._reply(doc, i, case), i,
+                                        echo=self._alternatives(scale, asked))
+        if not votes and any(_contains(asked, r) for r in self.refers_back_):
+            # «Som du sa i sted …»: the reply may have come before the question was put.
+            votes, best, soft = self._votes(scale, framing, doc, self._before(doc, i, case),
+                                            i, weight=0.6)
         if not votes:
             return AnswerSuggestion(case, q.key, "", 0.0, "question asked at "
                                     f"{doc.name}:{doc.turns[i].start}; reply not read",
@@ -165,6 +134,63 @@ class AnswerSuggester:
         _, start, end = best[category]
         return AnswerSuggestion(case, q.key, category, round(confidence, 3),
                                 doc.text[start:end], doc.name, start, end)
+
+    def _before(self, doc: Document, i: int, case: str) -> list[int]:
+        """The case's last turn before the interviewer's turn ``i``."""
+        for j in range(i - 1, max(-1, i - 3), -1):
+            if doc.turns[j].role == INFORMANT and doc.turns[j].case == case:
+                return [j]
+        return []
+
+    def _votes(self, scale: Scale, framing: str | None, doc: Document, turns: list[int],
+               i: int, weight: float = 1.0, echo: dict[str, str] | None = None):
+        """Votes per category over the reply's sentences, the best sentence per category,
+        and whether the speaker softened («vel», «kanskje»). ``echo``: words of an either–or
+        question that answer it when they open the reply."""
+        seg = self.segmenter_
+        votes: dict[str, float] = {}
+        best: dict[str, tuple[float, int, int]] = {}
+        soft = False
+        for n, j in enumerate(turns):
+            t = doc.turns[j]
+            sentences = list(_sentences(seg, doc.text, t.start, t.end))
+            for k, (start, end, lemmas) in enumerate(sentences):
+                if not n and not k and lemmas[:1] and lemmas[0] in self.lang_["yes_opening"]:
+                    lemmas = ["ja", *lemmas[1:]]  # «Jo, det vet vi»: yes to a doubt
+                w = weight * (1.0 / (1 + 0.5 * k) if j == i + 1 or k else 0.8)
+                if any(_contains(lemmas, c) for c in self.conclusions_):
+                    w = max(w, 1.2 * weight)
+                soft = soft or any(x in self.lang_["softeners"] for x in lemmas)
+                # «Nei, det begrenser ikke. Snarere tvert imot.»: the reversal may open the
+                # next sentence.
+                following = sentences[k + 1][2] if k + 1 < len(sentences) else []
+                reversed_ = self._reversed(lemmas) or self._reversed(following[:4])
+                said = self._sentence_votes(scale, lemmas, framing, reversed_)
+                if not n and not k and not said and echo:
+                    said = {echo[x]: 1.0 for x in lemmas[:2] if x in echo}
+                if not n and not k and said:
+                    w *= 2  # the reply opens with its answer; what follows are reasons
+                for cat, v in said.items():
+                    votes[cat] = votes.get(cat, 0.0) + v * w
+                    if v * w > best.get(cat, (0.0,))[0]:
+                        best[cat] = (v * w, start, end)
+        return votes, best, soft
+
+    def _alternatives(self, scale: Scale, question_lemmas: list[str]) -> dict[str, str]:
+        """«Blir friheten større eller mindre?» – «Mindre.»: when an either–or question
+        offers both ends of the scale, each of its words that belongs to the cues of one end
+        only («større rom», «mindre rom»)."""
+        if "eller" not in question_lemmas:
+            return {}
+        owners: dict[str, set[str]] = {}
+        for cat, cues in self.scale_cues_[scale.key].items():
+            if cat in scale.opposites:
+                for word in {w for cue in cues for w in cue}:
+                    owners.setdefault(word, set()).add(cat)
+        skip = self.lang_["negators"] | {"eller", "og"}
+        echo = {w: next(iter(owners[w])) for w in question_lemmas
+                if w not in skip and len(owners.get(w, ())) == 1}
+        return echo if len(set(echo.values())) == 2 else {}
 
     def _framing(self, scale: Scale, question_lemmas: list[str]) -> str | None:
         """The one extreme category the question names («Begrenser det …?»), if any."""
@@ -219,14 +245,11 @@ class AnswerSuggester:
                 target = scale.opposites.get(framing) if reversed_ else middle
                 if target:
                     votes[target] = votes.get(target, 0.0) + 0.6
+        elif lemmas and set(lemmas[:2]) & self.lang_["no"] and middle and not reversed_ and not any(
+                [n] in cs for n in self.lang_["no"] for cs in cues.values()):
+            # «Gjør styringen noe med det?» – «Nei, …»: on a scale without a no, no change
+            votes[middle] = votes.get(middle, 0.0) + 0.6
         return votes
-
-
-def _compound_present(word: str, lemmas: list[str]) -> bool:
-    """``word`` is in ``lemmas``, or a compound and its last part is («resultatmåling» asked
-    as «målinger», «saksområde» as «området»): Norwegian joins what English writes apart."""
-    return word in lemmas or any(len(w) >= 4 and len(word) > len(w) and word.endswith(w)
-                                 for w in lemmas)
 
 
 def _middle(scale: Scale) -> str | None:
@@ -273,10 +296,3 @@ def _find_gapped(words: list[str], phrase: list[str], slack: int = 2) -> list[tu
         if ok:
             out.append((i, j + 1))
     return out
-
-
-def _near(words: list[str], phrase: list[str], slack: int = 3) -> bool:
-    """All the phrase's words within a window of its length plus ``slack``, in any order."""
-    n = len(phrase) + slack
-    need = set(phrase)
-    return any(need <= set(words[i:i + n]) for i in range(max(1, len(words) - n + 1)))

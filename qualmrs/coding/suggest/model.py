@@ -3,8 +3,11 @@ words, plus character 3–5-grams), one logistic regression per code (scikit-lea
 too few coded turns are skipped, not guessed.
 
 Character n-grams because Norwegian writes compounds as one word: «resultatmøtet»,
-«målekortene» and «styringsdialog» share parts a word vocabulary cannot see. They were chosen
-on independent interviews, not on the sample (see ``benchmarks/suggest_quality.py``).
+«målekortene» and «styringsdialog» share parts a word vocabulary cannot see. The codebook's
+own words (each code's name, definition, include note and phrases) join the training as one
+example per code, and a turn none of whose codes clears its threshold still gets its likeliest
+code above a floor. All three were chosen on independent interviews, not on the sample (see
+``benchmarks/independent/README.md``).
 
 The fitted state is plain numbers and words (``to_json``), so a saved model is data, not a
 pickle that could run code when a project is opened.
@@ -17,7 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...model import Coding
+from ...model import Codebook, Coding
+from ...segment import Segmenter
 
 SOURCE = "model"
 
@@ -49,17 +53,28 @@ class ModelSuggester:
             words they are weighted and normalised like the text, where a separate 0/1 feature
             outweighed it.
         chars: add the character n-gram block.
+        definitions: extra training examples that are not turns: one per code, its name,
+            definition, include note, phrases and examples (``definition_examples``). They
+            give the model words the coded turns lack; they are never scored and never held
+            out when thresholds are chosen.
+        at_least: a turn none of whose codes reaches its threshold still gets its most
+            probable code when that code's probability reaches ``at_least`` (``None``: never).
+            The per-code thresholds are chosen for F1 on few coded turns and can silence a
+            code on a new interviewer's turns altogether.
     """
 
     GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
     def __init__(self, min_examples: int = 5, threshold: float | str = "auto", C: float = 4.0,
-                 use_rules: bool = False, chars: bool = True):
+                 use_rules: bool = False, chars: bool = True, definitions=(),
+                 at_least: float | None = 0.25):
         self.min_examples = min_examples
         self.threshold = threshold
         self.C = C
         self.use_rules = use_rules
         self.chars = chars
+        self.definitions = definitions
+        self.at_least = at_least
 
     def _words(self, e: TurnExample) -> str:
         if not self.use_rules:
@@ -75,23 +90,26 @@ class ModelSuggester:
         return hstack([X, self.char_vectorizer_.transform([e.lemmas for e in examples])]).tocsr()
 
     def fit(self, examples: list[TurnExample]) -> "ModelSuggester":
+        coded = list(examples)
+        examples = coded + list(self.definitions)
         self.vectorizer_ = _word_vectorizer().fit([self._words(e) for e in examples])
         self.char_vectorizer_ = (_char_vectorizer().fit([e.lemmas for e in examples])
                                  if self.chars else None)
         X = self._features(examples)
-        codes = sorted({c for e in examples for c in e.codes})
+        codes = sorted({c for e in coded for c in e.codes})
         self.coef_, self.intercept_, self.codes_, self.skipped_ = [], [], [], {}
         self.thresholds_ = []
         for code in codes:
             y = np.array([code in e.codes for e in examples])
-            if y.sum() < self.min_examples or (~y).sum() < self.min_examples:
-                self.skipped_[code] = f"{int(y.sum())} coded turns, fewer than {self.min_examples}"
+            n_coded = int(sum(code in e.codes for e in coded))
+            if n_coded < self.min_examples or len(coded) - n_coded < self.min_examples:
+                self.skipped_[code] = f"{n_coded} coded turns, fewer than {self.min_examples}"
                 continue
             clf = self._classifier().fit(X, y)
             self.codes_.append(code)
             self.coef_.append(clf.coef_[0])
             self.intercept_.append(float(clf.intercept_[0]))
-            self.thresholds_.append(self._choose_threshold(X, y, examples))
+            self.thresholds_.append(self._choose_threshold(X, y, examples, len(coded)))
         self.coef_ = np.array(self.coef_).reshape(len(self.codes_), X.shape[1])
         self.intercept_ = np.array(self.intercept_)
         self.thresholds_ = np.array(self.thresholds_)
@@ -102,13 +120,15 @@ class ModelSuggester:
 
         return LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000)
 
-    def _choose_threshold(self, X, y, examples: list[TurnExample]) -> float:
+    def _choose_threshold(self, X, y, examples: list[TurnExample], n_coded: int) -> float:
         if self.threshold != "auto":
             return float(self.threshold)
         cases = np.array([e.case for e in examples])
         scores = np.full(len(y), np.nan)
-        for case in np.unique(cases):
-            train, held = cases != case, cases == case
+        for case in np.unique(cases[:n_coded]):  # definitions are never held out
+            held = cases == case
+            held[n_coded:] = False
+            train = ~held
             if y[train].sum() < 2 or (~y[train]).sum() < 2:
                 continue
             scores[held] = self._classifier().fit(X[train], y[train]).predict_proba(X[held])[:, 1]
@@ -145,13 +165,14 @@ class ModelSuggester:
         out = []
         for i, e in enumerate(examples):
             row = X[i]
-            for j, code in enumerate(self.codes_):
+            over = proba[i] >= self.thresholds_
+            if not over.any() and self.at_least is not None:
+                over = (proba[i] >= self.at_least) & (proba[i] == proba[i].max())
+            for j in np.flatnonzero(over):
                 p = float(proba[i, j])
-                if p < self.thresholds_[j]:
-                    continue
                 weights = row.multiply(self.coef_[j][:len(terms)]).toarray()[0]
                 top = [terms[k] for k in np.argsort(weights)[::-1][:3] if weights[k] > 0]
-                out.append(Coding(e.document, e.start, e.end, code, SOURCE, SOURCE,
+                out.append(Coding(e.document, e.start, e.end, self.codes_[j], SOURCE, SOURCE,
                                   confidence=round(p, 4), evidence="; ".join(top)))
         return out
 
@@ -166,7 +187,8 @@ class ModelSuggester:
 
         return json.dumps({
             "params": {"min_examples": self.min_examples, "threshold": self.threshold,
-                       "C": self.C, "use_rules": self.use_rules, "chars": self.chars},
+                       "C": self.C, "use_rules": self.use_rules, "chars": self.chars,
+                       "at_least": self.at_least},
             "thresholds": self.thresholds_.tolist(), "words": vectorizer(self.vectorizer_),
             "chars": vectorizer(self.char_vectorizer_), "codes": self.codes_,
             "coef": self.coef_.tolist(), "intercept": self.intercept_.tolist(),
@@ -193,6 +215,28 @@ class ModelSuggester:
         model.intercept_ = np.array(data["intercept"])
         model.skipped_ = data["skipped"]
         return model
+
+
+def definition_examples(codebook: Codebook, segmenter: Segmenter | None = None
+                        ) -> list[TurnExample]:
+    """One training example per code from the codebook's own words: name, description,
+    include note, phrases and examples (not the exclude note, which names what the code is
+    not), lemmatised like the turns. Codes with sub-codes are left out: turns are coded with
+    the sub-codes."""
+    from ...segment import segmenter as shared
+
+    seg = segmenter or shared(codebook.language)
+    parents = {c.parent for c in codebook.codes}
+    out = []
+    for c in codebook.codes:
+        if c.key in parents:
+            continue
+        text = ". ".join(x for x in (c.name, c.description, c.include, *c.phrases, *c.examples)
+                         if x)
+        lemmas = " ".join(s.lemmas for s in seg.sentences(text))
+        if lemmas:
+            out.append(TurnExample("", "", 0, 0, lemmas, frozenset({c.key})))
+    return out
 
 
 def _word_vectorizer():
