@@ -44,15 +44,7 @@ class _LineList(list):
         self.lines: list[int] = []
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader that remembers lines and reports duplicate mapping keys."""
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.duplicates: list[tuple[str, int]] = []
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
+def _construct_mapping(loader, node: yaml.MappingNode) -> _LineDict:
     loader.flatten_mapping(node)
     out = _LineDict()
     out.line = node.start_mark.line + 1
@@ -66,7 +58,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     return out
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _LineList:
+def _construct_sequence(loader, node: yaml.SequenceNode) -> _LineList:
     out = _LineList()
     out.line = node.start_mark.line + 1
     for item in node.value:
@@ -75,8 +67,23 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _LineList:
     return out
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+def _loader(base):
+    class Loader(base):
+        """Safe loader that remembers lines and reports duplicate mapping keys."""
+
+        def __init__(self, stream):
+            super().__init__(stream)
+            self.duplicates: list[tuple[str, int]] = []
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return Loader
+
+
+_Loader = _loader(yaml.SafeLoader)
+# libyaml's parser reads a codebook five times faster, and every command reads the stored one
+# (issue 12); its messages differ, so a file it refuses is read again for PyYAML's message.
+_FastLoader = _loader(yaml.CSafeLoader) if getattr(yaml, "__with_libyaml__", False) else _Loader
 
 
 def load_codebook(path: str | Path) -> Codebook:
@@ -104,16 +111,20 @@ def parse_codebook(text: str, path: str = "<codebook>",
     ``check_patterns=False`` skips spaCy's check of the Matcher patterns (importing spaCy
     costs half a second), for a codebook that was checked when it was stored.
     """
-    loader = _Loader(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        reason = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise CodebookError(f"malformed YAML: {reason}", path=path,
-                            line=mark.line + 1 if mark else None) from None
-    finally:
-        loader.dispose()
+    for cls in dict.fromkeys((_FastLoader, _Loader)):
+        loader = cls(text)
+        try:
+            data = loader.get_single_data()
+            break
+        except yaml.YAMLError as e:
+            if cls is not _Loader:
+                continue
+            mark = getattr(e, "problem_mark", None)
+            reason = getattr(e, "problem", None) or str(e).splitlines()[0]
+            raise CodebookError(f"malformed YAML: {reason}", path=path,
+                                line=mark.line + 1 if mark else None) from None
+        finally:
+            loader.dispose()
     v = _Validator(path, check_patterns)
     for key, line in loader.duplicates:
         v.problem(line, key, "duplicate key in the same mapping")
