@@ -41,7 +41,7 @@ def plots(study, out: Path, progress=None, force: bool = False) -> list[tuple[st
         if len(ct):
             todo.append((f"Andel informanter per kode etter {attribute}",
                          lambda ct=ct, a=attribute: figures.presence_chart(
-                             ct, names, out / f"koder_etter_{a}")))
+                             ct, out / f"koder_etter_{a}", names)))
     with outputs(force):
         return [(caption, draw()[0]) for caption, draw in steps(progress, todo, "figures")]
 
