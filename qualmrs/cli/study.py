@@ -100,25 +100,25 @@ def tables_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] 
                out: Annotated[Optional[Path], typer.Option(help="Folder for the files.")] = None,
                coder: CoderOpt = None, force: ForceOpt = False):
     """Frequency tables from the codebook's table definitions (printed, and written to --out)."""
-    from ..export import render_markdown
-    from ..export.tables import render_csv, write_tables
+    from ..export.tabletext import render_csv, render_markdown
     from ..project import open
 
     with open(db) as project:
         study = project.study(coder)
-    frames = study.tables()
     if out is not None:
-        for path in write_tables(frames, [format.value], out, force):
+        from ..export.tables import write_tables
+
+        for path in write_tables(study.tables(), [format.value], out, force):
             _say(f"Wrote {path}")
         _counting(study)
         return
     _counting(study)
-    for frame in frames:
+    for table in study.table_counts():  # plain counts: printing them needs no pandas
         if format is TableFormat.md:
-            typer.echo(render_markdown(frame))
+            typer.echo(render_markdown(table))
         elif format is TableFormat.csv:
-            typer.echo(f"# {frame.attrs['caption']}")
-            typer.echo(render_csv(frame))
+            typer.echo(f"# {table.caption}")
+            typer.echo(render_csv(table))
         else:
             raise QualmrsError(f"--format {format.value} needs --out DIR")
 

@@ -1,0 +1,54 @@
+"""Issue 12 (8): a command imports what it needs when it needs it, so that `qualmrs --help`
+and printing the tables start at once; spaCy, scikit-learn, matplotlib and pandas load only
+for the commands that use them. Behaviour, not wall-clock: which modules a fresh process
+holds after the command (`make bench` measures the seconds)."""
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("spacy", "sklearn", "scipy", "matplotlib", "pandas")
+
+# Runs the command line as the `qualmrs` script does, then names the heavy modules loaded.
+PROBE = """
+import sys
+from qualmrs.cli import main
+sys.argv = ["qualmrs", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as e:
+    code = e.code
+print("LOADED", *[m for m in {heavy!r} if m in sys.modules], "EXIT", code)
+"""
+
+
+def loaded(*args) -> tuple[list[str], str]:
+    out = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY), *map(str, args)],
+                         capture_output=True, text=True, check=True).stdout
+    line = out.splitlines()[-1].split()
+    return line[1:-2], line[-1]
+
+
+@pytest.mark.parametrize("args", [
+    ["--help"],
+    ["tables", "--help"],
+    ["tables", "{db}"],
+    ["tables", "{db}", "--format", "csv"],
+    ["status", "{db}"],
+])
+def test_startup_light_commands_load_no_heavy_library(project, args):  # issue 12
+    db = project.path
+    heavy, code = loaded(*[a.format(db=db) for a in args])
+    assert code == "0" and heavy == []
+
+
+@pytest.mark.parametrize("args, needed", [
+    (["tables", "{db}", "--format", "xlsx", "--out", "{out}"], {"pandas"}),
+    (["plots", "{db}", "--out", "{out}"], {"pandas", "matplotlib"}),
+])
+def test_startup_heavy_libraries_load_for_the_commands_that_use_them(project, tmp_path,
+                                                                     args, needed):
+    db = project.path
+    heavy, code = loaded(*[a.format(db=db, out=tmp_path / "out") for a in args])
+    assert code == "0" and needed <= set(heavy) and "sklearn" not in heavy
