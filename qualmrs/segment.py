@@ -247,7 +247,8 @@ def stop_lemmas(language: str = "nb") -> frozenset[str]:
     lemmas (what segments store)."""
     import spacy
 
-    words = set(spacy.blank(language).Defaults.stop_words)
+    # the language's class holds them: no pipeline is built for a word list (issue 12)
+    words = set(spacy.util.get_lang_class(language).Defaults.stop_words)
     if language == "nb":
         from .lang.nb import SPOKEN_STOP_WORDS
 
