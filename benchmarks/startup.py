@@ -12,6 +12,7 @@ redrawn).
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -30,25 +31,39 @@ TARGETS = {"--help": (0.3, True), "tables": (0.6, False), "run": (4.0, False),
            "evaluate": (10.0, False)}
 
 
-def wall(*argv, before=None) -> float:
-    """Seconds one command takes in a fresh process (``before`` runs first, untimed)."""
+def wall(*argv, before=None) -> tuple[float, float]:
+    """Wall seconds one command takes in a fresh process, and the CPU seconds (user and
+    system) it used, which a busy machine inflates less (``before`` runs first, untimed)."""
     if before:
         before()
+    cpu = _children_cpu()
     t = time.perf_counter()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t
+    return time.perf_counter() - t, _children_cpu() - cpu
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def load() -> str:
     return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+CPU = {}  # what -> median CPU seconds of the command, printed beside its wall time
+
+
 def median(runs: int, *argv, before=None) -> tuple[float, float]:
-    """Median seconds of the command and of bare Python, run in turn ``runs`` times."""
-    mine, bare = [], []
+    """Median wall seconds of the command and of bare Python, run in turn ``runs`` times
+    (the command's median CPU seconds go to ``CPU``)."""
+    mine, bare, cpu = [], [], []
     for _ in range(runs):
-        bare.append(wall(sys.executable, "-c", "pass"))
-        mine.append(wall(*argv, before=before))
+        bare.append(wall(sys.executable, "-c", "pass")[0])
+        seconds, used = wall(*argv, before=before)
+        mine.append(seconds)
+        cpu.append(used)
+    CPU[argv] = statistics.median(cpu)
     return statistics.median(mine), statistics.median(bare)
 
 
@@ -58,6 +73,10 @@ def verdict(name: str, seconds: float, bare: float) -> str:
     met = "met" if value <= target else "missed"
     what = f"{value:.2f} s above bare Python" if above else f"{seconds:.2f} s"
     return f"{what} (target <= {target} s{' above bare Python' if above else ''}: {met})"
+
+
+def line(what: str, seconds: float, argv, note: str) -> None:
+    print(f"  {what:<27} {seconds:6.2f} s wall, {CPU[tuple(argv)]:5.2f} s CPU: {note}")
 
 
 def main(runs: int = RUNS) -> dict[str, float]:
@@ -73,24 +92,26 @@ def main(runs: int = RUNS) -> dict[str, float]:
 
         run = (QUALMRS, "run", SAMPLE, "--codebook", CODEBOOK, "--out")
         out["run"], bare = median(runs, *run, fresh, before=clear)
-        print(f"  python -c pass              {bare:6.2f} s")
+        print(f"  python -c pass              {bare:6.2f} s wall")
         out["help"], bare = median(runs, QUALMRS, "--help")
-        print(f"  qualmrs --help              {out['help']:6.2f} s: "
-              f"{verdict('--help', out['help'], bare)}")
+        line("qualmrs --help", out["help"], (QUALMRS, "--help"),
+             verdict("--help", out["help"], bare))
         db = fresh / "project.db"
         out["tables"], bare = median(runs, QUALMRS, "tables", db)
-        print(f"  qualmrs tables              {out['tables']:6.2f} s: "
-              f"{verdict('tables', out['tables'], bare)}")
-        print(f"  qualmrs run (new folder)    {out['run']:6.2f} s: {verdict('run', out['run'], 0)}")
+        line("qualmrs tables", out["tables"], (QUALMRS, "tables", db),
+             verdict("tables", out["tables"], bare))
+        line("qualmrs run (new folder)", out["run"], (*run, fresh), verdict("run", out["run"], 0))
         out["run again"], bare = median(runs, *run, fresh)
-        print(f"  qualmrs run (same folder)   {out['run again']:6.2f} s: "
-              f"{verdict('run', out['run again'], bare)}")
-        out["no report"], bare = median(runs, *run, tmp / "plain", "--no-report",
-                                        before=lambda: shutil.rmtree(tmp / "plain", True))
-        print(f"  qualmrs run --no-report     {out['no report']:6.2f} s (new folder)")
+        line("qualmrs run (same folder)", out["run again"], (*run, fresh),
+             verdict("run", out["run again"], bare))
+        plain = tmp / "plain"
+        out["no report"], bare = median(runs, *run, plain, "--no-report",
+                                        before=lambda: shutil.rmtree(plain, True))
+        line("qualmrs run --no-report", out["no report"], (*run, plain, "--no-report"),
+             "new folder, no report")
         out["evaluate"], bare = median(runs, QUALMRS, "evaluate", db)
-        print(f"  qualmrs evaluate            {out['evaluate']:6.2f} s: "
-              f"{verdict('evaluate', out['evaluate'], bare)}")
+        line("qualmrs evaluate", out["evaluate"], (QUALMRS, "evaluate", db),
+             verdict("evaluate", out["evaluate"], bare))
     print(f"  ({load()} at the end)")
     return out
 

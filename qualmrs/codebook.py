@@ -86,8 +86,8 @@ _Loader = _loader(yaml.SafeLoader)
 _FastLoader = _loader(yaml.CSafeLoader) if getattr(yaml, "__with_libyaml__", False) else _Loader
 
 
-def load_codebook(path: str | Path) -> Codebook:
-    """Read and validate a codebook file.
+def load_codebook(path: str | Path, check_patterns: bool = True) -> Codebook:
+    """Read and validate a codebook file (``check_patterns``: see ``parse_codebook``).
 
     Raises:
         CodebookError: with every problem found, each naming the file, line and key.
@@ -101,7 +101,7 @@ def load_codebook(path: str | Path) -> Codebook:
         raise CodebookError(f"not UTF-8 text (byte {e.start})", path=path) from None
     except IsADirectoryError:
         raise CodebookError("is a folder, expected a YAML codebook file", path=path) from None
-    return parse_codebook(text, str(path))
+    return parse_codebook(text, str(path), check_patterns)
 
 
 def parse_codebook(text: str, path: str = "<codebook>",

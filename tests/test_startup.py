@@ -52,3 +52,41 @@ def test_startup_heavy_libraries_load_for_the_commands_that_use_them(project, tm
     db = project.path
     heavy, code = loaded(*[a.format(db=db, out=tmp_path / "out") for a in args])
     assert code == "0" and needed <= set(heavy) and "sklearn" not in heavy
+
+
+@pytest.fixture(scope="module")
+def run_twice(small_study, tmp_path_factory):
+    """A study run once in this process; the second run is the test's."""
+    import qualmrs
+    from conftest import CODEBOOK
+
+    out = tmp_path_factory.mktemp("again") / "out"
+    qualmrs.run(small_study, CODEBOOK, out)
+    return ["run", small_study, "--codebook", CODEBOOK, "--out", out]
+
+
+def test_startup_repeated_run_redraws_nothing_and_checks_no_patterns(run_twice):  # issue 12
+    heavy, code = loaded(*run_twice)
+    assert code == "0" and "spacy" not in heavy and "matplotlib" not in heavy
+
+
+@pytest.mark.parametrize("pattern", ["[{LEMA: ikke}]"])
+def test_startup_repeated_run_still_checks_a_changed_codebook(run_twice, tmp_path, pattern):
+    from conftest import CODEBOOK, invoke
+
+    import qualmrs
+
+    def steps():
+        with qualmrs.open(db) as project:
+            return project.store.counts()
+
+    args = list(run_twice)
+    db = args[-1] / "project.db"
+    before = steps()
+    changed = tmp_path / "mrs_nav.yaml"
+    text = CODEBOOK.read_text(encoding="utf-8")
+    first = text.index("        patterns:\n") + len("        patterns:\n")
+    changed.write_text(text[:first] + f"          - {pattern}\n" + text[first:], encoding="utf-8")
+    args[args.index(CODEBOOK)] = changed
+    r = invoke(*args)
+    assert r.exit_code == 1 and "invalid pattern" in r.stderr and steps() == before
