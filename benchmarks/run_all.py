@@ -7,8 +7,9 @@ processes: the bare spaCy nb tokenizer over the transcripts (the floor), and the
 second, their ratio and peak memory. Then `qualmrs tables` and `qualmrs matrix` on the
 1,000-interview store as commands (start-up included), the memory an ingest of one long
 transcript (1, 20 and 100 MB) takes, the commands a user feels on the sample (`--help`,
-`tables`, `run`, `evaluate`: startup.py), and the quality of the suggestions on the sample
-and on independent interviews (suggest_quality.py).
+`tables`, `run`, `evaluate`: startup.py), the quality of the suggestions on the sample and on
+independent interviews (suggest_quality.py), and how well pseudonymisation finds personal
+data (pseudonym/bench.py).
 
     python benchmarks/run_all.py [N ...]
 """
@@ -142,3 +143,6 @@ if __name__ == "__main__":
         import suggest_quality  # same folder: the quality figures of the suggestions
 
         suggest_quality.main()
+        print()
+        # how well pseudonymisation finds personal data (issue 16)
+        subprocess.run([sys.executable, str(HERE / "pseudonym" / "bench.py")], check=True)

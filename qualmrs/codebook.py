@@ -12,6 +12,7 @@ import yaml
 
 from .errors import CodebookError, Problem, did_you_mean
 from .model import Code, Codebook, Question, Scale, TableDef
+from .shipped import codebook_file
 
 __all__ = ["load_codebook", "parse_codebook", "DEFAULT_INTERVIEWER_LABELS"]
 
@@ -87,12 +88,14 @@ _FastLoader = _loader(yaml.CSafeLoader) if getattr(yaml, "__with_libyaml__", Fal
 
 
 def load_codebook(path: str | Path, check_patterns: bool = True) -> Codebook:
-    """Read and validate a codebook file (``check_patterns``: see ``parse_codebook``).
+    """Read and validate a codebook file, or a shipped codebook given by name (``mrs_nav``;
+    see ``qualmrs.shipped.codebook_file``); ``check_patterns``: see ``parse_codebook``.
 
     Raises:
-        CodebookError: with every problem found, each naming the file, line and key.
+        CodebookError: with every problem found, each naming the file, line and key; or a
+            name that is neither a file nor a shipped codebook.
     """
-    path = Path(path)
+    path = codebook_file(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -224,9 +227,14 @@ class _Validator:
         scales = self.scales(data)
         questions = self.questions(data, scales)
         tables = self.tables(data, questions)
+        language = self.text(data, "language", "", required=False) or "nb"
+        if not _spacy_language(language):
+            self.problem(data.lines.get("language", data.line), "language",
+                         f"unknown language '{language}'; give a language code spaCy knows "
+                         "(nb, nn, en, sv, da, de, ...)")
         return Codebook(
             name=self.text(data, "name", "", required=False),
-            language=self.text(data, "language", "", required=False) or "nb",
+            language=language,
             interviewer_labels=labels, codes=tuple(codes),
             scales=MappingProxyType(scales), questions=tuple(questions), tables=tuple(tables),
             source=source, path=self.path)
@@ -396,6 +404,17 @@ class _Validator:
                              "all questions of a table must share one scale (its rows)")
             out.append(TableDef(tid, self.text(m, "title", where), qs))
         return out
+
+
+def _spacy_language(code: str) -> bool:
+    """Whether spaCy has a blank pipeline for ``code`` (its ``spacy/lang/<code>``), found
+    without importing spaCy."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    return code.isidentifier() and code.islower() and any(
+        (Path(p) / "lang" / code / "__init__.py").is_file()
+        for p in (spec.submodule_search_locations or ()))
 
 
 @functools.lru_cache(maxsize=1)

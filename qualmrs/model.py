@@ -226,6 +226,27 @@ class Answer:
     origin_key: str = field(default="", compare=False)
 
 
+@dataclass(frozen=True)
+class Summary:
+    """A researcher's summary of what one case said on one theme (a cell of the matrix of
+    main points), with the coded quotes it rests on (``quotes``: coding ids).
+
+    ``theme`` is a column key of the matrix: a theme, or a code for the code-level matrix.
+    ``id``, ``origin`` (``grid:grid.xlsx``, ``file:summaries.csv``, ``browser``),
+    ``origin_key`` and ``created`` are the store's bookkeeping.
+    """
+
+    case: str
+    theme: str
+    coder: str
+    text: str
+    quotes: tuple[int, ...] = ()
+    id: int | None = field(default=None, compare=False)
+    origin: str = field(default="", compare=False)
+    origin_key: str = field(default="", compare=False)
+    created: str = field(default="", compare=False)
+
+
 def documents_by_case(documents) -> dict[str, list[Document]]:
     """Each case's documents (those with a turn of the case), in the order given."""
     out: dict[str, list[Document]] = {}

@@ -9,7 +9,8 @@ COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "mat
             "segments", "run", "agreement", "disagreements", "consensus", "suggest",
             "suggestions", "suggest-answers", "accept", "reject", "evaluate", "presence",
             "crosstab", "cooccurrence", "quotes", "words", "plots", "report", "export-qdc",
-            "import-qdc", "export-qdpx", "import-qdpx", "coding-sheet", "import-coding-sheet"]
+            "import-qdc", "export-qdpx", "import-qdpx", "coding-sheet", "import-coding-sheet",
+            "sample", "codebooks", "summaries", "import-summaries"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -54,7 +55,7 @@ def test_cli_run_prints_the_tables(tmp_path):
     (["ingest", "{db}", "{tmp}/nope.txt"], "nope.txt: no such file or folder"),
     (["import-answers", "{db}", "{tmp}/none.csv"], "none.csv: no such file"),
     (["run", "{tmp}/nowhere", "--codebook", str(CODEBOOK), "--out", "{tmp}/o"], "not a folder"),
-    (["matrix", "{db}", "--out", "{tmp}/m.pdf"], "written as .xlsx, .docx, .csv or .md"),
+    (["matrix", "{db}", "--out", "{tmp}/m.pdf"], "written as .docx, .xlsx, .tex, .csv or .md"),
 ])
 def test_cli_user_errors_are_one_line(tmp_path, args, message):
     db = tmp_path / "p.db"
@@ -107,3 +108,14 @@ def test_cli_ingest_skips_a_copy_within_one_batch(tmp_path):
     r = invoke("ingest", db, folder)
     assert r.exit_code == 0 and "Ingested 1 document(s)" in r.stderr
     assert "kopi.txt: same content as 'a.txt', skipped" in r.stderr
+
+
+def test_cli_version_from_one_source():  # issue 20
+    import importlib.metadata
+
+    import qualmrs
+
+    r = invoke("--version")
+    assert r.exit_code == 0 and r.stdout == f"qualmrs {qualmrs.__version__}\n"
+    # the build reads qualmrs.__version__ (pyproject.toml: tool.hatch.version)
+    assert importlib.metadata.version("qualmrs") == qualmrs.__version__

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).resolve().parents[1] / "qualmrs"
-ORDER = ["errors", "model", "lang", "codebook", "ingest", "segment", "coding", "store",
+ORDER = ["errors", "model", "shipped", "lang", "codebook", "ingest", "segment", "coding",
+         "pseudonym", "store",
          "analyse", "export", "project", "sample", "cli"]
 FORBIDDEN_FOR_STAGES = {"store", "project", "cli"}
 

@@ -15,6 +15,7 @@ COMMANDS = {
     "tables": (["tables", "{db}", "--coder", "BHO", "--format", "csv", "--out", "{dir}"],
                "{dir}/tabell_4-1.csv"),
     "matrix": (["matrix", "{db}", "--coder", "BHO", "--out", "{out}"], "{out}"),
+    "summaries": (["summaries", "{db}", "--coder", "BHO", "--out", "{out}"], "{out}"),
     "counts": (["counts", "{db}", "--coder", "BHO", "--format", "csv", "--out", "{out}"],
                "{out}"),
     "segments": (["segments", "{db}", "--format", "csv", "--out", "{out}"], "{out}"),
@@ -46,6 +47,7 @@ COMMANDS = {
     "export-qdpx": (["export-qdpx", "{db}", "{out}"], "{out}"),
     "import-qdpx": (["import-qdpx", "{qdpx}", "{new}", "--codebook-out", "{out}"], "{out}"),
     "coding-sheet": (["coding-sheet", "{db}", "{out}"], "{out}"),
+    "sample": (["sample", "{dir}"], "{dir}/codings.csv"),
 }
 
 SLOW = {"evaluate", "report", "plots"}  # writing their own file again is tested elsewhere
@@ -56,8 +58,9 @@ def test_overwrite_every_writing_command_is_listed():
 
     # the others write only the project store they are given (or make a new one)
     stores_only = {"init", "ingest", "import-codings", "import-answers", "consensus",
-                   "suggest", "accept", "reject", "import-coding-sheet"}
-    assert set(COMMANDS) == set(ALL) - stores_only
+                   "suggest", "accept", "reject", "import-coding-sheet", "import-summaries"}
+    prints_only = {"codebooks"}
+    assert set(COMMANDS) == set(ALL) - stores_only - prints_only
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +107,8 @@ def refused(r, target):
 @pytest.mark.parametrize("command", COMMANDS)
 def test_overwrite_output_at_the_project_store_is_refused(made, tmp_path, command, force):
     # a store named as the matrix's formats go (or matrix refuses it for its suffix alone)
-    db = project(made, tmp_path, "project.xlsx" if command == "matrix" else "project.db")
+    db = project(made, tmp_path, "project.xlsx" if command in ("matrix", "summaries")
+                 else "project.db")
     before = db.read_bytes()
     # the output named is the store itself: its file, or a folder in the store's place
     args, target = arguments(command, made, tmp_path, db, db, db)
@@ -120,7 +124,7 @@ def test_overwrite_someones_file_is_kept_unless_forced(made, tmp_path, command):
     db = project(made, tmp_path)
     dir_ = tmp_path / "ut"
     dir_.mkdir()
-    suffix = {"matrix": ".docx", "presence": ".xlsx", "disagreements": ".xlsx",
+    suffix = {"matrix": ".docx", "summaries": ".xlsx", "presence": ".xlsx", "disagreements": ".xlsx",
               "report": ".html", "export-qdpx": ".qdpx", "coding-sheet": ".xlsx",
               "import-qdc": ".yaml", "import-qdpx": ".yaml", "export-qdc": ".qdc"}
     out = dir_ / f"notater{suffix.get(command, '.csv')}"

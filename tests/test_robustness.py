@@ -15,7 +15,7 @@ from qualmrs.project import ingest, init_project, open_project, run
 
 # Columns holding the time a row was written: equal only within one store's history.
 TIMESTAMPS = {("meta", "created"), ("codings", "created"), ("answers", "created"),
-              ("steps", "at"), ("warnings", "created")}
+              ("steps", "at"), ("warnings", "created"), ("summaries", "created")}
 
 
 def _untimed(value):

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import CODEBOOK, SAMPLE
+from conftest import CODEBOOK, SAMPLE, invoke
 from qualmrs.ingest import read_document, transcript_files
 
 THESIS = {
@@ -109,3 +109,41 @@ def test_sample_loader(tmp_path):
         study = project.study()
         assert len(study.documents) == 8 and len(study.cases) == 8
         assert study.cases[0].attributes["rolle"] == "kontorleder"
+
+
+def test_sample_command_writes_the_study_and_its_codebook(tmp_path):  # issue 20
+    dest = tmp_path / "s"
+    r = invoke("sample", dest)
+    assert r.exit_code == 0, r.output
+    expected = {p.name: p for p in SAMPLE.iterdir() if p.is_file()} | {"mrs_nav.yaml": CODEBOOK}
+    assert {"codings_coder2.csv", "answers_coder2.csv", "README.md", "cases.csv"} <= set(expected)
+    assert sorted(p.name for p in dest.iterdir() if not p.name.startswith(".")) == \
+        sorted(expected)
+    for name, source in expected.items():
+        assert (dest / name).read_bytes() == source.read_bytes(), name
+    assert invoke("sample", dest).exit_code == 0  # its own files, unchanged: written again
+
+
+def test_sample_command_keeps_someones_edits(tmp_path):  # issue 20
+    dest = tmp_path / "s"
+    assert invoke("sample", dest).exit_code == 0
+    edited = (dest / "codings.csv").read_text(encoding="utf-8") + "min egen koding\n"
+    (dest / "codings.csv").write_text(edited, encoding="utf-8")
+    r = invoke("sample", dest)
+    assert r.exit_code == 1
+    assert r.stderr.strip().splitlines() == [
+        f"Error: {dest / 'codings.csv'}: exists and was not written by qualmrs (or was changed "
+        "since); choose another name, or give --force to replace it"]
+    assert (dest / "codings.csv").read_text(encoding="utf-8") == edited
+    assert invoke("sample", dest, "--force").exit_code == 0
+    assert (dest / "codings.csv").read_bytes() == (SAMPLE / "codings.csv").read_bytes()
+
+
+def test_sample_copy_runs_to_the_thesis_tables(tmp_path):  # issue 20
+    from qualmrs.project import run
+    from qualmrs.sample import write_sample
+
+    write_sample(tmp_path / "s")
+    result = run(tmp_path / "s", "mrs_nav", tmp_path / "o", report=False)
+    got = {f.attrs["id"]: {q: f[q].tolist() for q in f.columns} for f in result.tables}
+    assert got == THESIS

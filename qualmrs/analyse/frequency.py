@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..lang.words import caption
 from ..model import Answer, Codebook, TableDef
 
 
@@ -24,6 +25,8 @@ class TableCounts:
         headers: question key → the question's text.
         rows: ``(category, counts)`` for each category of the scale, then ``("N", counts)``;
             ``counts`` has one number per question.
+        title: the table's title, without «Tabell 4-1».
+        language: the codebook's language (the caption's word for «table»).
     """
 
     id: str
@@ -31,16 +34,19 @@ class TableCounts:
     questions: tuple[str, ...]
     headers: dict[str, str]
     rows: tuple[tuple[str, tuple[int, ...]], ...]
+    title: str = ""
+    language: str | None = None
 
     def frame(self):
         """The table as a DataFrame: index ``category``, one column per question key,
-        ``attrs`` holding ``id``, ``caption`` and ``headers``."""
+        ``attrs`` holding ``id``, ``title``, ``language``, ``caption`` and ``headers``."""
         import pandas as pd
 
         frame = pd.DataFrame({q: [counts[j] for _, counts in self.rows]
                               for j, q in enumerate(self.questions)},
                              index=pd.Index([c for c, _ in self.rows], name="category"))
-        frame.attrs.update(id=self.id, caption=self.caption, headers=dict(self.headers))
+        frame.attrs.update(id=self.id, title=self.title, language=self.language,
+                           caption=self.caption, headers=dict(self.headers))
         return frame
 
     @classmethod
@@ -48,7 +54,8 @@ class TableCounts:
         """The counts of a table made by ``frame`` (or read back as a DataFrame)."""
         return cls(frame.attrs["id"], frame.attrs["caption"], tuple(frame.columns),
                    dict(frame.attrs["headers"]),
-                   tuple((str(c), tuple(int(v) for v in row)) for c, row in frame.iterrows()))
+                   tuple((str(c), tuple(int(v) for v in row)) for c, row in frame.iterrows()),
+                   frame.attrs.get("title", ""), frame.attrs.get("language"))
 
 
 def table_counts(table: TableDef, codebook: Codebook, answers: list[Answer]) -> TableCounts:
@@ -61,8 +68,10 @@ def table_counts(table: TableDef, codebook: Codebook, answers: list[Answer]) -> 
     given = {q: Counter(a.category for a in answers if a.question == q) for q in table.questions}
     rows = [(c, tuple(given[q][c] for q in table.questions)) for c in scale.categories]
     rows.append(("N", tuple(sum(given[q].values()) for q in table.questions)))
-    return TableCounts(table.id, table.caption, tuple(table.questions),
-                       {q: codebook.question(q).text for q in table.questions}, tuple(rows))
+    return TableCounts(table.id, caption(codebook.language, table.id, table.title),
+                       tuple(table.questions),
+                       {q: codebook.question(q).text for q in table.questions}, tuple(rows),
+                       table.title, codebook.language)
 
 
 def frequency_table(table: TableDef, codebook: Codebook, answers: list[Answer]):

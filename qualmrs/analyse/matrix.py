@@ -19,6 +19,39 @@ def _cases_in_order(cases: list[Case], found: set[str]) -> list[str]:
     return order + sorted(found - set(order))
 
 
+def matrix_quotes(codebook: Codebook, documents: list[Document], codings: list[Coding],
+                  cases: list[Case], level: str = "theme") -> pd.DataFrame:
+    """Every coded quote with its cell of the matrix, in document order.
+
+    Returns:
+        ``case, column, id, code, document, start, end, quote, memo``; ``column`` is the
+        theme (``level="theme"``: a sub-code's quotes go to its theme) or the code.
+    """
+    if level not in ("theme", "code"):
+        raise ValueError("level must be 'theme' or 'code'")
+    docs = {d.name: d for d in documents}
+    rows = []
+    for c in sorted(codings, key=lambda c: (c.document, c.start, c.end, c.code)):
+        case = _case_of(docs, c)
+        if case is None:
+            continue
+        column = c.code.split(".")[0] if level == "theme" else c.code
+        rows.append([case, column, c.id, c.code, c.document, c.start, c.end,
+                     docs[c.document].text[c.start:c.end], c.memo])
+    return pd.DataFrame(rows, columns=["case", "column", "id", "code", "document", "start",
+                                       "end", "quote", "memo"])
+
+
+def matrix_columns(codebook: Codebook, level: str = "theme") -> list[str]:
+    """The matrix's column keys: the themes, or every code."""
+    return [c.key for c in (codebook.themes() if level == "theme" else codebook.codes)]
+
+
+def matrix_rows(cases: list[Case], quotes: pd.DataFrame) -> list[str]:
+    """The matrix's rows: the cases in project order, then any other case quoted."""
+    return _cases_in_order(cases, set(quotes["case"]))
+
+
 def theme_matrix(codebook: Codebook, documents: list[Document], codings: list[Coding],
                  cases: list[Case], level: str = "theme") -> pd.DataFrame:
     """Rows are cases, columns themes (``level="theme"``) or codes; cells list the quotes.
@@ -27,27 +60,25 @@ def theme_matrix(codebook: Codebook, documents: list[Document], codings: list[Co
     prefixed with its sub-code's name in brackets; a coding's memo follows its quote
     («— memo: …»).
     """
-    if level not in ("theme", "code"):
-        raise ValueError("level must be 'theme' or 'code'")
-    docs = {d.name: d for d in documents}
-    columns = [c.key for c in (codebook.themes() if level == "theme" else codebook.codes)]
+    quotes = matrix_quotes(codebook, documents, codings, cases, level)
+    columns = matrix_columns(codebook, level)
     cells: dict[tuple[str, str], list[str]] = {}
-    for c in sorted(codings, key=lambda c: (c.document, c.start, c.end)):
-        case = _case_of(docs, c)
-        if case is None:
-            continue
-        column = c.code.split(".")[0] if level == "theme" else c.code
-        quote = docs[c.document].text[c.start:c.end]
-        if level == "theme" and c.code != column:
-            quote = f"[{codebook.code(c.code).name}] {quote}"
-        if c.memo:
-            quote += f" — memo: {c.memo}"
-        cells.setdefault((case, column), []).append(quote)
-    rows = _cases_in_order(cases, {k[0] for k in cells})
+    for q in quotes.itertuples(index=False):
+        cells.setdefault((q.case, q.column), []).append(quote_label(codebook, q))
+    rows = matrix_rows(cases, quotes)
     frame = pd.DataFrame([[cells.get((r, col), []) for col in columns] for r in rows],
                          index=pd.Index(rows, name="case"), columns=columns)
     frame.attrs["names"] = {k: codebook.code(k).name for k in columns}
+    frame.attrs["language"] = codebook.language
     return frame
+
+
+def quote_label(codebook: Codebook, q) -> str:
+    """A quote as a matrix cell shows it: «[sub-code name] quote — memo: …»."""
+    text = q.quote
+    if q.code != q.column:
+        text = f"[{codebook.code(q.code).name}] {text}"
+    return f"{text} — memo: {q.memo}" if q.memo else text
 
 
 def code_counts(codebook: Codebook, documents: list[Document], codings: list[Coding],

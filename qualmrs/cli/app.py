@@ -59,11 +59,22 @@ class _Stderr(logging.Handler):
         typer.echo(self.format(record), err=True)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"qualmrs {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _options(wait: Annotated[float, typer.Option(
         "--wait", metavar="SECONDS", min=0,
         help="How long a command waits for another process that is writing to the project "
-             "store before it gives up.")] = 30.0):
+             "store before it gives up.")] = 30.0,
+             version: Annotated[bool, typer.Option(
+                 "--version", callback=_version, is_eager=True,
+                 help="Show the version of qualmrs and exit.")] = False):
     # 30 s is the store's default: no need to import the store (start-up time) to set it
     if wait != 30.0 or "qualmrs.store.sqlite" in sys.modules:
         from ..project import set_lock_wait

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import DB, CoderOpt, TableFormat, _errors_as_lines, _say, _write_frame, app
+from .revised import status_lines
 
 
 class ListFormat(str, Enum):
@@ -182,6 +183,8 @@ def status_cmd(db: DB):
     typer.echo(f"Project: {db}")
     typer.echo(f"Documents: {st.documents}; cases: {st.cases}; suggestions: {st.suggestions}; "
                f"history: {st.steps} step(s)")
+    typer.echo(f"qualmrs: made with {st.created_with or 'an unknown version'}, last written by "
+               f"{st.written_by or 'an unknown version'}")
     if st.coders:
         typer.echo("Coders: " + "; ".join(f"{c} ({n} coding(s), {m} answer(s))"
                                           for c, n, m in st.coders))
@@ -192,3 +195,5 @@ def status_cmd(db: DB):
     typer.echo(f"Warnings: {len(st.warnings)}")
     for document, message in st.warnings:
         typer.echo(f"  {document + ': ' if document else ''}{message}")
+    for line in status_lines(st):
+        typer.echo(line)

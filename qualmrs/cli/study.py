@@ -1,4 +1,5 @@
-"""Commands that build a study: init, ingest, imports, tables, matrix, run."""
+"""Commands that build a study: init, ingest, imports, counts, segments, run (tables and
+matrices: ``thesis.py``)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import QualmrsError
-from .app import (DB, CoderOpt, ForceOpt, Level, MatrixLevel, QuietOpt, TableFormat,
+from .app import (DB, CoderOpt, ForceOpt, Level, QuietOpt, TableFormat,
                   _errors_as_lines, _progress, _say, _write_frame, app)
+from .revised import ReviseOpt, revised_lines
 
 
 @app.command()
@@ -31,16 +33,20 @@ def ingest_cmd(db: DB,
                    help="Encoding of text transcripts that are not UTF-8 (e.g. cp1252).")] = None,
                strict: Annotated[bool, typer.Option(
                    help="Refuse a file that would give a warning instead of ingesting it.")] = False,
-               quiet: QuietOpt = False):
+               revise: ReviseOpt = False, quiet: QuietOpt = False):
     """Read transcripts (.txt .md .docx .vtt .srt) into the project."""
     from ..project import open
 
     with open(db) as project:
-        report = project.ingest(paths, cases, encoding, strict, progress=_progress(quiet))
+        report = project.ingest(paths, cases, encoding, strict, progress=_progress(quiet),
+                                revise=revise)
     for w in report.warnings:
         _say(f"Warning: {w}")
+    for line in revised_lines(report.revised):
+        _say(line)
     if not quiet:
         _say(f"Ingested {len(report.added)} document(s); {len(report.unchanged)} unchanged"
+             + (f"; {len(report.revised)} revised" if report.revised else "")
              + _from_comments(report) + ".")
 
 
@@ -55,7 +61,7 @@ def _from_comments(report) -> str:
                if report.comment_remarks else ""))
 
 
-def _synced(report, kinds=("codings", "answers")) -> str:
+def _synced(report, kinds=("codings", "answers", "summaries")) -> str:
     """«codings.csv: 2 coding(s) added, 1 changed, 1 removed»."""
     name = report.origin.split(":", 1)[-1]
     if report.unchanged_file:
@@ -94,55 +100,6 @@ def import_answers_cmd(db: DB, file: Path, coder: CoderOpt = None):
     _import("import_answers", db, file, coder)
 
 
-@app.command("tables")
-@_errors_as_lines
-def tables_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.md,
-               out: Annotated[Optional[Path], typer.Option(help="Folder for the files.")] = None,
-               coder: CoderOpt = None, force: ForceOpt = False):
-    """Frequency tables from the codebook's table definitions (printed, and written to --out)."""
-    from ..export.tabletext import render_csv, render_markdown
-    from ..project import open
-
-    with open(db) as project:
-        study = project.study(coder)
-    if out is not None:
-        from ..export.tables import write_tables
-
-        for path in write_tables(study.tables(), [format.value], out, force):
-            _say(f"Wrote {path}")
-        _counting(study)
-        return
-    _counting(study)
-    for table in study.table_counts():  # plain counts: printing them needs no pandas
-        if format is TableFormat.md:
-            typer.echo(render_markdown(table))
-        elif format is TableFormat.csv:
-            typer.echo(f"# {table.caption}")
-            typer.echo(render_csv(table))
-        else:
-            raise QualmrsError(f"--format {format.value} needs --out DIR")
-
-
-@app.command("matrix")
-@_errors_as_lines
-def matrix_cmd(db: DB, out: Annotated[Path, typer.Option(
-                   help="Output file: .xlsx, .docx, .csv or .md.")],
-               level: Annotated[MatrixLevel, typer.Option(
-                   help="Columns are themes or single codes.")] = MatrixLevel.theme,
-               coder: CoderOpt = None, force: ForceOpt = False):
-    """The case × theme matrix of coded quotes."""
-    from ..export import write_matrix
-    from ..project import open
-
-    if out.suffix.lower() not in (".xlsx", ".docx", ".csv", ".md"):
-        raise QualmrsError("the matrix is written as .xlsx, .docx, .csv or .md", path=out)
-    with open(db) as project:
-        study = project.study(coder)
-    m = study.matrix(level.value)
-    c = study.counts() if out.suffix.lower() == ".xlsx" else None
-    _say(f"Wrote {write_matrix(m, out, c, force)}")
-
-
 @app.command("counts")
 @_errors_as_lines
 def counts_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.md,
@@ -179,19 +136,22 @@ def run_cmd(source_dir: Annotated[Path, typer.Argument(help="Folder of transcrip
             coder: CoderOpt = None,
             report: Annotated[bool, typer.Option("--report/--no-report",
                                                  help="Also write report.html.")] = True,
-            quiet: QuietOpt = False, force: ForceOpt = False):
+            revise: ReviseOpt = False, quiet: QuietOpt = False, force: ForceOpt = False):
     """Do everything: ingest, import codings and answers, write tables and matrix, print tables."""
     from ..export import render_markdown
     from ..project import run
 
     result = run(source_dir, codebook, out, coder, report, progress=_progress(quiet),
-                 force=force)
+                 force=force, revise=revise)
     for w in result.ingest.warnings:
         _say(f"Warning: {w}")
+    for line in revised_lines(result.ingest.revised):
+        _say(line)
     if not quiet:
         synced = "".join(f"; {_synced(r)}" for r in result.synced)
+        revised = f", {len(result.ingest.revised)} revised" if result.ingest.revised else ""
         _say(f"{len(result.ingest.added)} document(s) ingested, {len(result.ingest.unchanged)} "
-             f"unchanged{_from_comments(result.ingest)}{synced}; store {result.db}")
+             f"unchanged{revised}{_from_comments(result.ingest)}{synced}; store {result.db}")
         if result.moved.get("moved") or result.moved.get("dropped"):
             _say(f"Codebook updated: {result.moved['moved']} coding(s) moved to renamed or "
                  f"merged codes, {result.moved['dropped']} dropped")

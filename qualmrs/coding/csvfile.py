@@ -33,7 +33,8 @@ def restore(text: str) -> str:
 
 
 def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, ...] = (),
-              extra_ok: bool = False, ours: bool = False) -> list[tuple[int, dict[str, str]]]:
+              extra_ok: bool = False, ours: bool = False,
+              sheet: int = 0) -> list[tuple[int, dict[str, str]]]:
     """Rows as (spreadsheet row number, {column: stripped value}); header is row 1.
 
     A CSV may be separated by commas, semicolons or tabs and quoted as Excel and LibreOffice
@@ -43,6 +44,7 @@ def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, 
     Args:
         ours: the file is one qualmrs wrote (a coding sheet, a disagreements file): take off
             the ``'`` that ``neutralise`` put before formula-like text in CSV.
+        sheet: which worksheet of an .xlsx workbook (by position; hidden ones count).
 
     Raises:
         ImportError_: missing file, undecodable text, a quote that is never closed, or wrong
@@ -52,7 +54,7 @@ def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, 
     if not path.is_file():
         raise ImportError_("no such file", path=path)
     if path.suffix.lower() == ".xlsx":
-        return _check(path, _xlsx_rows(path), required, optional, extra_ok)
+        return _check(path, _xlsx_rows(path, sheet), required, optional, extra_ok)
     try:
         text = normalise(decode(path.read_bytes(), path,
                                 hint="save it as UTF-8 (in Excel: CSV UTF-8)"))
@@ -110,13 +112,17 @@ def _csv_rows(path: Path, text: str, delimiter: str):
         line = reader.line_num + 1
 
 
-def _xlsx_rows(path: Path):
+def _xlsx_rows(path: Path, sheet: int = 0):
     from openpyxl import load_workbook
 
     try:
-        ws = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        sheets = load_workbook(path, read_only=True, data_only=True).worksheets
     except Exception as e:  # openpyxl raises many types for a damaged workbook
         raise ImportError_(f"not a readable .xlsx workbook: {e}", path=path) from None
+    if sheet >= len(sheets):
+        raise ImportError_(f"the workbook has {len(sheets)} sheet(s), expected at least "
+                           f"{sheet + 1}", path=path)
+    ws = sheets[sheet]
     for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
         yield n, n, ["" if v is None else str(v) for v in values]
 

@@ -1,7 +1,8 @@
 """Figures with matplotlib (PNG and SVG): frequency tables, heatmaps, presence by attribute.
 
-Labels are the codebook's Norwegian names; sizes are set for print (A4 text width) and read
-well on screen. Nothing is fetched: matplotlib's bundled DejaVu Sans is the font.
+Labels are the codebook's names and the words of its language (``lang/words.py``); axes that
+count people or segments show whole numbers only. Sizes are set for print (A4 text width) and
+read well on screen. Nothing is fetched: matplotlib's bundled DejaVu Sans is the font.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..lang.words import words
 from .output import outputs
 
 PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
@@ -96,7 +98,8 @@ def frequency_chart(plt, table: pd.DataFrame):
                       color=PALETTE[i % len(PALETTE)])
         ax.bar_label(bars, fontsize=8)
     ax.set_xticks(range(n_q), [_wrap(table.attrs["headers"][q], 22) for q in data.columns])
-    ax.set_ylabel("Antall informanter")
+    ax.set_ylabel(words(table.attrs.get("language"))["n_informants"])
+    _whole_numbers(ax.yaxis)
     ax.set_ylim(0, max(int(table.loc["N"].max()), 1) + 1)
     ax.set_title(_wrap(table.attrs["caption"], 70), loc="left")
     ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
@@ -104,10 +107,18 @@ def frequency_chart(plt, table: pd.DataFrame):
     return fig
 
 
+def _whole_numbers(axis) -> None:
+    """Ticks on whole numbers only: no 0.5 informants."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
 @_figure
 def heatmap(plt, frame: pd.DataFrame, title: str, row_labels=None, fmt: str = "{:g}",
-            cmap: str = "Blues"):
-    """A labelled heatmap with the value written in each cell.
+            cmap: str = "Blues", counts: bool = True):
+    """A labelled heatmap with the value written in each cell (``counts``: its colour bar
+    on whole numbers).
 
     Called as ``heatmap(frame, base, title, ...)``: writes ``base``.png and .svg.
     """
@@ -125,17 +136,22 @@ def heatmap(plt, frame: pd.DataFrame, title: str, row_labels=None, fmt: str = "{
                 continue  # empty cells stay empty, so the pattern is what one sees
             ax.text(j, i, fmt.format(v), ha="center", va="center", fontsize=7,
                     color="white" if top and v > top * 0.6 else "black")
-    ax.set_title(title, loc="left")
-    fig.colorbar(im, ax=ax, shrink=0.8)
+    ax.set_title(_wrap(title, 70), loc="left")
+    bar = fig.colorbar(im, ax=ax, shrink=0.8)
+    if counts:
+        _whole_numbers(bar.ax.yaxis)
     return fig
 
 
 @_figure
-def presence_chart(plt, crosstab: pd.DataFrame, names: dict[str, str]):
-    """Horizontal bars: share of cases mentioning each code, one bar per attribute value.
+def presence_chart(plt, crosstab: pd.DataFrame, names: dict[str, str], language: str = "nb"):
+    """Horizontal bars: share of cases mentioning each code (a theme: it or a sub-code), one
+    bar per attribute value.
 
-    Called as ``presence_chart(crosstab, base, names)``: writes ``base``.png and .svg.
+    Called as ``presence_chart(crosstab, base, names, language)``: writes ``base``.png and
+    .svg.
     """
+    w = words(language)
     codes = list(dict.fromkeys(crosstab["code"]))
     values = list(dict.fromkeys(crosstab["value"]))
     fig, ax = plt.subplots(figsize=(6.3, 0.3 * len(codes) * max(1, len(values) / 1.5) + 1.2))
@@ -147,10 +163,11 @@ def presence_chart(plt, crosstab: pd.DataFrame, names: dict[str, str]):
                 color=PALETTE[i % len(PALETTE)])
     ax.set_yticks(range(len(codes)), [_wrap(names.get(c, c), 40) for c in codes])
     ax.invert_yaxis()
-    ax.set_xlabel("Andel informanter som nevner koden (%)")
+    ax.set_xlabel(w["share_axis"])
     ax.set_xlim(0, 100)
     attribute = crosstab["attribute"].iloc[0] if len(crosstab) else ""
-    ax.set_title(f"Koder etter {attribute}", loc="left")
+    ax.set_title(_wrap(f"{w['codes_by'].format(attribute=attribute)} ({w['themes_include']})",
+                       70), loc="left")
     ax.legend(frameon=False, fontsize=8, title=attribute, loc="upper left",
               bbox_to_anchor=(1.0, 1.0))
     ax.spines[["top", "right"]].set_visible(False)

@@ -1,4 +1,8 @@
-"""The case × theme matrix (and code counts) as XLSX, DOCX, CSV and Markdown."""
+"""The case × theme matrix of quotes (and code counts) as XLSX, DOCX, LaTeX, CSV and Markdown.
+
+In Word and LaTeX a cell holds at most ``max_quotes`` quotes and «(+k)» for the rest; every
+quote of every cut cell is then listed in an appendix table after the matrix.
+"""
 
 from __future__ import annotations
 
@@ -6,41 +10,108 @@ from pathlib import Path
 
 import pandas as pd
 
-from .docxutil import bold_cell, caption, new_document
+from ..lang.words import words
+from .layout import Grid, Run, plain
 from .output import outputs
 from .spreadsheet import append, csv_text
 
 SEPARATOR = "\n\n"
-
+SUFFIXES = (".xlsx", ".docx", ".tex", ".csv", ".md")
+MAX_QUOTES = 3
+LANDSCAPE = 700.0  # points between the margins of a landscape A4 page
 
 def _flat(matrix: pd.DataFrame) -> pd.DataFrame:
     return matrix.apply(lambda col: col.map(SEPARATOR.join))
 
 
 def write_matrix(matrix: pd.DataFrame, path: Path, counts: pd.DataFrame | None = None,
-                 force: bool = False) -> Path:
+                 force: bool = False, max_quotes: int | None = MAX_QUOTES,
+                 template=None) -> Path:
     """Write the matrix; the suffix of ``path`` picks the format.
 
-    XLSX gets a second sheet with ``counts`` when given.
+    Args:
+        counts: XLSX gets it as a second sheet.
+        max_quotes: quotes per cell in Word and LaTeX (None or 0: all), the rest in an
+            appendix table.
+        template: a .docx whose page size, margins and styles the Word file takes.
 
     Raises:
         OverwriteError: ``path`` is a store, or a file qualmrs did not write (unless ``force``).
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".docx", ".csv", ".md"):
-        raise ValueError(f"unsupported matrix format '{path.suffix}'")
+    path, suffix = Path(path), matrix_format(path)
     names = matrix.attrs.get("names", {})
+    language = matrix.attrs.get("language", "nb")
     with outputs(force) as out, out.buffer(path) as buf:
         if suffix == ".xlsx":
-            _xlsx(matrix, names, counts, buf)
-        elif suffix == ".docx":
-            _docx(matrix, names, buf)
+            _xlsx(matrix, names, counts, buf, language)
+        elif suffix in (".docx", ".tex"):
+            grids = matrix_grids(matrix, max_quotes)
+            if suffix == ".docx":
+                write_grids_docx(grids, buf, language, template)
+            else:
+                buf.write(grids_tex(grids, language).encode("utf-8"))
         elif suffix == ".csv":
             buf.write(csv_text(_flat(matrix), index=True).encode("utf-8"))
         else:
             buf.write(_markdown(matrix, names).encode("utf-8"))
     return path
+
+
+def matrix_format(path) -> str:
+    """The suffix of a matrix file, which says its format.
+
+    Raises:
+        ValueError: not one of ``SUFFIXES`` (the CLI checks first, with a message).
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ValueError(f"unsupported matrix format '{Path(path).suffix}'")
+    return suffix
+
+
+def matrix_grids(matrix: pd.DataFrame, max_quotes: int | None) -> list[Grid]:
+    """The matrix as a table to typeset, and the appendix of every quote of its cut cells."""
+    w = words(matrix.attrs.get("language"))
+    names = matrix.attrs.get("names", {})
+    header = [w["case"], *[names.get(k, k) for k in matrix.columns]]
+    grid = Grid(w["quotes_matrix"], None, header, label="matrise")
+    appendix = Grid(f"{w['appendix']}: {w['all_quotes']}", None,
+                    [w["case"], w["theme"], w["quote"]], label="matrise-vedlegg")
+    for case, row in matrix.iterrows():
+        cells = [plain(case, bold=True)]
+        for key, quotes in row.items():
+            shown = quotes[:max_quotes] if max_quotes else quotes
+            cell = [(Run(f"«{q}»"),) for q in shown]
+            if len(quotes) > len(shown):
+                cell.append((Run(f"(+{len(quotes) - len(shown)})", italic=True),))
+                appendix.rows.append([plain(case, bold=True), plain(names.get(key, key)),
+                                      [(Run(f"«{q}»"),) for q in quotes]])
+            cells.append(cell)
+        grid.rows.append(cells)
+    return [grid] + ([appendix] if appendix.rows else [])
+
+
+def write_grids_docx(grids: list[Grid], buf, language: str, template=None) -> None:
+    """Tables on landscape pages, each after the first on a page of its own."""
+    from docx.enum.text import WD_BREAK
+
+    from .docxutil import add_grid, new_document
+
+    document = new_document(template, landscape=True)
+    for i, grid in enumerate(grids):
+        if i:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        add_grid(document, grid, language, body=8.0, head=9.0)
+    document.save(buf)
+
+
+def grids_tex(grids: list[Grid], language: str) -> str:
+    """Longtables on a landscape A4 text width (a table too wide becomes several)."""
+    from .latex import longtable
+    from .layout import split_wide
+
+    return "\n".join(longtable(part, part.caption) for g in grids
+                     for part in split_wide(g, LANDSCAPE, 8.0, 9.0, words(language)["part"]))
 
 
 def _markdown(matrix: pd.DataFrame, names: dict) -> str:
@@ -55,26 +126,21 @@ def _markdown(matrix: pd.DataFrame, names: dict) -> str:
     return "\n".join(lines)
 
 
-def _xlsx(matrix, names, counts, path) -> None:
+def _xlsx(matrix, names, counts, path, language) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
+    w = words(language)
     wb = Workbook()
     ws = wb.active
-    ws.title = "Matrise"
-    append(ws, ["Case", *[names.get(k, k) for k in matrix.columns]])
+    ws.title = w["matrix"]
+    append(ws, [w["case"], *[names.get(k, k) for k in matrix.columns]])
     for case, row in _flat(matrix).iterrows():
         append(ws, [case, *row.tolist()])
-    for cells in ws.iter_rows():
-        for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for col in range(2, len(matrix.columns) + 2):
-        ws.column_dimensions[ws.cell(1, col).column_letter].width = 50
-    ws.freeze_panes = "B2"
+    style_sheet(ws, len(matrix.columns))
     if counts is not None:
-        wc = wb.create_sheet("Antall")
+        from openpyxl.styles import Font
+
+        wc = wb.create_sheet(w["counts_sheet"])
         append(wc, ["code", *counts.columns])
         for code, row in counts.iterrows():
             append(wc, [code, *[int(v) for v in row]])
@@ -84,22 +150,16 @@ def _xlsx(matrix, names, counts, path) -> None:
     wb.save(path)
 
 
-def _docx(matrix, names, path) -> None:
-    from docx.shared import Pt
+def style_sheet(ws, n_columns: int, width: int = 50) -> None:
+    """A case × theme sheet: wrapped text from the top, bold header, wide theme columns,
+    the header row and case column frozen."""
+    from openpyxl.styles import Alignment, Font
 
-    document = new_document(landscape=True)
-    caption(document, "Matrise: case × tema")
-    table = document.add_table(rows=1, cols=len(matrix.columns) + 1)
-    table.style = "Table Grid"
-    bold_cell(table.rows[0].cells[0], "Case")
-    for j, key in enumerate(matrix.columns, start=1):
-        bold_cell(table.rows[0].cells[j], names.get(key, key))
-    for case, row in matrix.iterrows():
-        cells = table.add_row().cells
-        bold_cell(cells[0], str(case))
-        for j, quotes in enumerate(row, start=1):
-            cells[j].text = SEPARATOR.join(f"«{q}»" for q in quotes)
-            for p in cells[j].paragraphs:
-                for run in p.runs:
-                    run.font.size = Pt(7)
-    document.save(path)
+    for cells in ws.iter_rows():
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for col in range(2, n_columns + 2):
+        ws.column_dimensions[ws.cell(1, col).column_letter].width = width
+    ws.freeze_panes = "B2"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..lang.words import words
 from .output import outputs
 
 
@@ -36,6 +37,7 @@ class ReportData:
     counts: pd.DataFrame  # code × case counts
     code_names: dict[str, str]
     quotes: dict[str, pd.DataFrame] = field(default_factory=dict)  # theme name → quotes
+    language: str = "nb"  # the codebook's: the report's headings and captions
 
 
 def _e(value) -> str:
@@ -73,27 +75,30 @@ def write_report(data: ReportData, path: Path, force: bool = False) -> Path:
 
 
 def _html(data: ReportData, out) -> str:
-    parts = [f"<!doctype html><html lang=\"no\"><head><meta charset=\"utf-8\">"
+    w = words(data.language)
+    parts = [f"<!doctype html><html lang=\"{_e(data.language)}\"><head><meta charset=\"utf-8\">"
              f"<title>{_e(data.title)}</title><style>{CSS}</style></head><body>",
-             f"<h1>{_e(data.title)}</h1>", "<h2>Oversikt</h2><dl class=\"overview\">"]
+             f"<h1>{_e(data.title)}</h1>", f"<h2>{_e(w['overview'])}</h2><dl class=\"overview\">"]
     parts += [f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in data.overview.items()]
-    parts.append("</dl><h2>Frekvenstabeller</h2>")
+    parts.append(f"</dl><h2>{_e(w['frequency_tables'])}</h2>")
     for t in data.tables:
         parts.append(_table(t, t.attrs["caption"], t.attrs["headers"]))
-    parts.append("<h2>Figurer</h2>")
+    parts.append(f"<h2>{_e(w['figures'])}</h2>")
     parts += [_figure(caption, out.staged(png)) for caption, png in data.figures]
     counts = data.counts.rename(index=data.code_names)
-    parts.append("<h2>Kode × informant</h2>")
-    parts.append(_table(counts, "Antall kodede segmenter per kode og informant", None, "Kode"))
-    parts.append("<h2>Sitater per tema</h2>")
+    parts.append(f"<h2>{_e(w['code_by_case'])}</h2>")
+    parts.append(_table(counts, f"{w['code_by_case_caption']} ({w['themes_include']})", None,
+                        w["code"]))
+    parts.append(f"<h2>{_e(w['quotes_by_theme'])}</h2>")
     for theme, frame in data.quotes.items():
         parts.append(f"<h3>{_e(theme)}</h3>")
         if frame.empty:
-            parts.append("<p class=\"meta\">Ingen kodede sitater.</p>")
+            parts.append(f"<p class=\"meta\">{_e(w['no_quotes'])}</p>")
         for _, q in frame.iterrows():
             memo = q.get("memo", "")
             parts.append(f"<blockquote>«{_e(q['quote'])}»<br><span class=\"meta\">"
                          f"{_e(q['case'])}, {_e(data.code_names.get(q['code'], q['code']))}"
-                         + (f" — notat: {_e(memo)}" if memo else "") + "</span></blockquote>")
+                         + (f" — {_e(w['memo'])}: {_e(memo)}" if memo else "")
+                         + "</span></blockquote>")
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -1,4 +1,4 @@
-"""Frequency tables as CSV (the contract), Markdown, XLSX and DOCX."""
+"""Frequency tables as CSV (the contract), Markdown, XLSX, DOCX and LaTeX."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .docxutil import bold_cell, caption, new_document
+from ..lang.words import words
+from .layout import Grid, plain
 from .output import outputs
 from .spreadsheet import append
 from .tabletext import render_csv, render_markdown
@@ -14,7 +15,8 @@ from .tabletext import render_csv, render_markdown
 __all__ = ["FORMATS", "table_filename", "render_markdown", "render_csv", "write_table",
            "write_tables"]
 
-FORMATS = ("csv", "md", "xlsx", "docx")
+FORMATS = ("csv", "md", "xlsx", "docx", "tex")
+RUN_FORMATS = ("csv", "md", "xlsx", "docx")  # what ``run`` writes
 
 
 def table_filename(table_id: str, fmt: str) -> str:
@@ -32,7 +34,7 @@ def write_xlsx(frame: pd.DataFrame, path) -> None:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = f"Tabell {frame.attrs['id']}"
+    ws.title = f"{words(frame.attrs.get('language'))['table']} {frame.attrs['id']}"
     append(ws, [frame.attrs["caption"]])
     ws["A1"].font = Font(bold=True)
     append(ws, ["", *[frame.attrs["headers"][q] for q in frame.columns]])
@@ -47,32 +49,39 @@ def write_xlsx(frame: pd.DataFrame, path) -> None:
     wb.save(path)
 
 
-def write_docx(frame: pd.DataFrame, path, document=None) -> None:
-    """A thesis-style table: caption above, question texts as column heads, rows + N."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def table_grid(frame: pd.DataFrame) -> Grid:
+    """A frequency table to typeset: question texts as column heads, a row per category,
+    ``N`` last and bold, counts centred."""
+    grid = Grid(frame.attrs.get("title", frame.attrs["caption"]), frame.attrs["id"],
+                ["", *[frame.attrs["headers"][q] for q in frame.columns]],
+                numeric=frozenset(range(1, len(frame.columns) + 1)))
+    for category, row in frame.iterrows():
+        grid.rows.append([plain(category, bold=category == "N"),
+                          *[plain(int(v)) for v in row]])
+    return grid
+
+
+def write_docx(frame: pd.DataFrame, path, document=None, template=None) -> None:
+    """A thesis-style Word table: caption «Tabell 4-1 …» (a real caption), question texts
+    as column heads, rows + N; A4 or the ``template``'s page and styles."""
+    from .docxutil import add_grid, new_document
 
     own = document is None
-    document = document or new_document()
-    caption(document, frame.attrs["caption"])
-    table = document.add_table(rows=1, cols=len(frame.columns) + 1)
-    table.style = "Table Grid"
-    for j, q in enumerate(frame.columns, start=1):
-        bold_cell(table.rows[0].cells[j], frame.attrs["headers"][q])
-    for category, row in frame.iterrows():
-        cells = table.add_row().cells
-        if category == "N":
-            bold_cell(cells[0], "N")
-        else:
-            cells[0].text = str(category)
-        for j, v in enumerate(row, start=1):
-            cells[j].text = str(int(v))
-            cells[j].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph()
+    document = document or new_document(template)
+    add_grid(document, table_grid(frame), frame.attrs.get("language", "nb"))
     if own:
         document.save(path)
 
 
-def write_table(frame: pd.DataFrame, fmt: str, out_dir: Path, force: bool = False) -> Path:
+def render_tex(frame: pd.DataFrame) -> str:
+    """A booktabs table with caption and label ``tab:<id>``."""
+    from .latex import table
+
+    return table(table_grid(frame), frame.attrs["caption"])
+
+
+def write_table(frame: pd.DataFrame, fmt: str, out_dir: Path, force: bool = False,
+                template=None) -> Path:
     """Write one frequency table in ``fmt`` into ``out_dir``; returns the file written.
 
     Raises:
@@ -89,13 +98,17 @@ def write_table(frame: pd.DataFrame, fmt: str, out_dir: Path, force: bool = Fals
             buf.write(render_markdown(frame).encode("utf-8"))
         elif fmt == "xlsx":
             write_xlsx(frame, buf)
+        elif fmt == "tex":
+            buf.write(render_tex(frame).encode("utf-8"))
         else:
-            write_docx(frame, buf)
+            write_docx(frame, buf, template=template)
     return path
 
 
 def write_tables(frames: list[pd.DataFrame], formats, out_dir: Path,
-                 force: bool = False) -> list[Path]:
-    """Write each table in each of ``formats`` into ``out_dir``, all or none."""
+                 force: bool = False, template=None) -> list[Path]:
+    """Write each table in each of ``formats`` into ``out_dir``, all or none (Word tables
+    on the ``template``'s page and styles, when given)."""
     with outputs(force):
-        return [write_table(f, fmt, out_dir, force) for f in frames for fmt in formats]
+        return [write_table(f, fmt, out_dir, force, template) for f in frames
+                for fmt in formats]

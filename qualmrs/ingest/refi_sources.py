@@ -5,13 +5,12 @@ representation of PDF sources, the transcripts of audio and video sources."""
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..errors import IngestError
-from .guards import check_zip, read_member
+from .guards import is_zip, open_zip, read_member
 from .positions import PositionMap
 from .qdc import NS, norm_guid
 
@@ -47,21 +46,13 @@ class Archive:
 
     def __init__(self, path: Path):
         self.path = path
-        if zipfile.is_zipfile(path):
-            check_zip(path, ".qdpx")
-            self._zip = zipfile.ZipFile(path)
-            names = [n for n in self._zip.namelist() if not n.endswith("/")]
-            qdes = [n for n in names if "/" not in n and n.lower().endswith(".qde")]
-            if len(qdes) > 1:
-                qdes = [n for n in qdes if n.lower() == "project.qde"] or qdes
-            if len(qdes) != 1:
-                raise IngestError("expected one .qde project file at the top of the archive, "
-                                  f"found {len(qdes) or 'none'}", path=path)
-            self.qde = read_member(self._zip, qdes[0], path, ".qdpx")
-            # Tools write Sources/ or sources/; an internal:// file is known by its name.
-            inside = [n for n in names if n.lower().startswith("sources/")]
-            self._members = {PurePosixPath(n).name.lower(): n for n in inside}
-            self._paths = {n.lower()[len("sources/"):]: n for n in inside}
+        if is_zip(path, ".qdpx"):
+            self._zip = open_zip(path, ".qdpx")
+            try:
+                self._open_members()
+            except BaseException:
+                self._zip.close()
+                raise
         elif path.suffix.lower() == ".qdpx":
             raise IngestError("not a valid .qdpx file (not a zip archive; truncated or "
                               "renamed?)", path=path)
@@ -73,6 +64,20 @@ class Archive:
             self._members = ({p.name.lower(): p for p in self._folder.iterdir() if p.is_file()}
                              if self._folder else {})
             self._paths = {}
+
+    def _open_members(self) -> None:
+        names = [n for n in self._zip.namelist() if not n.endswith("/")]
+        qdes = [n for n in names if "/" not in n and n.lower().endswith(".qde")]
+        if len(qdes) > 1:
+            qdes = [n for n in qdes if n.lower() == "project.qde"] or qdes
+        if len(qdes) != 1:
+            raise IngestError("expected one .qde project file at the top of the archive, "
+                              f"found {len(qdes) or 'none'}", path=self.path)
+        self.qde = read_member(self._zip, qdes[0], self.path, ".qdpx")
+        # Tools write Sources/ or sources/; an internal:// file is known by its name.
+        inside = [n for n in names if n.lower().startswith("sources/")]
+        self._members = {PurePosixPath(n).name.lower(): n for n in inside}
+        self._paths = {n.lower()[len("sources/"):]: n for n in inside}
 
     def read(self, url: str) -> bytes | None:
         """The bytes of a file the project holds, or None when it does not hold it.

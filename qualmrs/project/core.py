@@ -95,7 +95,7 @@ def load_study(store: Store, coder: str | None = None, suggestions: bool = False
 
     return Study(store.codebook, tuple(store.documents()), tuple(store.cases()), who,
                  reason or why, tuple(codings), tuple(answers), tuple(notes), suggestions,
-                 sentences)
+                 sentences, written=tuple(store.summaries(who)) if who else ())
 
 
 def tables(store: Store, coder: str | None = None):

@@ -166,11 +166,15 @@ class Status:
     suggestions: int = 0
     warnings: list = field(default_factory=list)  # (document or None, message)
     steps: int = 0
+    created_with: str | None = None  # the qualmrs version that made the project
+    written_by: str | None = None  # the qualmrs version that last changed it
+    reviews: list = field(default_factory=list)  # codings/answers a revision changed
+    set_aside: list = field(default_factory=list)  # codings a revision set aside
 
 
 def status(store: Store) -> Status:
-    """Documents, cases, coders, whose work the tables count by default, and the warnings
-    still standing."""
+    """Documents, cases, coders, whose work the tables count by default, the warnings still
+    standing, and what revisions left to review or set aside."""
     from .core import resolve_coder
 
     coders = _coder_rows(store)
@@ -183,4 +187,5 @@ def status(store: Store) -> Status:
     return Status(counts["documents"], counts["cases"],
                   [(c, n, m) for c, n, m, _ in coders], who, why,
                   len(store.codings(source=None)) - len(store.codings()),
-                  store.warnings(), counts["steps"])
+                  store.warnings(), counts["steps"], store.meta("qualmrs_version"),
+                  store.meta("written_by"), store.reviews(), store.set_aside_codings())

@@ -25,6 +25,7 @@ class IngestReport:
     comment_codings: int = 0  # manual codings made from Word comments
     comment_removed: int = 0  # codings withdrawn because their comment was deleted in Word
     comment_remarks: int = 0  # Word comments that name no code, left alone
+    revised: list = field(default_factory=list)  # RevisionReport per corrected transcript
 
 
 def steps(progress, items, what: str):
@@ -92,7 +93,7 @@ def _interviewer_like(doc: Document, known: set[str]) -> list[str]:
 
 def ingest(store: Store, paths, cases_file: str | Path | None = None,
            encoding: str | None = None, strict: bool = False,
-           progress=None) -> IngestReport:
+           progress=None, revise: bool = False) -> IngestReport:
     """Read, segment and store transcripts (and cases).
 
     Every file is read, and so checked, before anything is written: bad input writes
@@ -102,7 +103,8 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     outer ``atomic()`` block the whole ingest is one unit.
 
     Re-ingesting an unchanged file does nothing; a changed file under a stored name is
-    refused, since codings point into the stored text. Word comments that name codes become
+    refused, since codings point into the stored text, unless ``revise``: then it is taken in
+    as a corrected version (``qualmrs.project.revise``). Word comments that name codes become
     their authors' manual codings; a .docx whose text is unchanged but whose comments changed
     brings the project in line with its comments (new ones added, deleted ones withdrawn).
     With ``strict``, a file that would give a warning (no speaker labels, an unknown code in a
@@ -125,7 +127,7 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     stored = store.document_index()
     stored_by_sha = {sha: name for name, sha in stored.items()}
     taken = store.case_documents()
-    report, batch = IngestReport(), {}
+    report, batch, revising = IngestReport(), {}, set()
     # (new document or None, the document whose comments to sync, new hashes of stored ones)
     work: list[tuple[Document | None, Document, dict, list[str]]] = []
     for path in steps(progress, transcript_files(paths), "read"):
@@ -138,11 +140,20 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
         if path.name in stored:
             if stored[path.name] != sha:
                 recoded = _changed_in_comments_only(store, path, encoding, sha)
+                if recoded is None and revise:
+                    from .revise import read_revision
+
+                    recoded, warnings = read_revision(store, path, encoding, sha, by_document,
+                                                      listed, known)
+                    revising.add(path.name)
                 if recoded is None:
                     raise IngestError(f"changed since it was ingested as '{path.name}'; codings "
                                       "point into the stored text, so it is not replaced (give "
-                                      "the new version another file name to add it)", path=path)
-            report.unchanged.append(path.name)
+                                      "the new version another file name to add it, or give "
+                                      "--revise to take it in as a corrected version)",
+                                      path=path)
+            if path.name not in revising:
+                report.unchanged.append(path.name)
             if recoded is None:
                 continue
         elif sha in stored_by_sha:
@@ -150,7 +161,7 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
                                    f"'{stored_by_sha[sha]}', skipped")
             continue
         stored_by_sha.setdefault(sha, path.name)  # a copy later in this batch is skipped too
-        warnings: list[str] = []
+        warnings = warnings if path.name in revising else []
         if recoded:
             doc = recoded
         else:
@@ -178,6 +189,16 @@ def ingest(store: Store, paths, cases_file: str | Path | None = None,
     command = "ingest " + ", ".join(names[:3]) + (f" and {len(names) - 3} more"
                                                    if len(names) > 3 else "")
     for doc, source, rehashed, warnings, from_comments in steps(progress, work, "store"):
+        if source.name in revising:
+            from .revise import store_revision
+
+            with store.atomic(command=command, step=step):
+                report.revised.append(store_revision(store, source))
+                report.comment_codings += _store_one(store, doc, source, rehashed, cases,
+                                                     warnings, from_comments, report, step,
+                                                     command)
+            step = step or store.last_step
+            continue
         report.comment_codings += _store_one(store, doc, source, rehashed, cases, warnings,
                                              from_comments, report, step, command)
         step = step or store.last_step

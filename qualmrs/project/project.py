@@ -88,6 +88,18 @@ class Project:
 
         return segments(self.store, level)
 
+    def search(self, query: str, exact: bool = False, role: str | None = None,
+               cases: list[str] | None = None, code: str | None = None,
+               coder: str | None = None, width: int = 40):
+        """Keyword-in-context lines of ``query`` in every interview, grouped by case (no
+        coder needed; see ``Study.search``). With ``code`` and ``coder``, each hit's
+        sentence is also coded as ``coder``'s (origin ``search:QUERY``), as one step of the
+        history that ``undo`` takes back; ``attrs["coded"]`` says how many codings were new.
+        """
+        from .search import search
+
+        return search(self.store, query, exact, role, cases, code, coder, width)
+
     def disagreements(self, coders, unit: str = "turn", codes: list[str] | None = None):
         """Units and answers where two coders differ, with an empty ``decision`` column."""
         from .agreement import disagreements
@@ -151,6 +163,40 @@ class Project:
 
         return export_qdpx(self.store, out, name, force)
 
+    def export_text(self, out: str | Path, fmt: str = "txt", force: bool = False) -> list[Path]:
+        """Write every transcript as stored, one .txt or .docx file per document in ``out``."""
+        from ..export.transcripts import write_transcripts
+
+        return write_transcripts(self.store.documents(), out, fmt, force)
+
+    # -- pseudonymisation -------------------------------------------------------------------
+
+    def pseudonym_review(self, out: str | Path, force: bool = False):
+        """Find personal data in the talk and write the review file (.xlsx or .csv):
+        ``document, start, end, text, type, context, pseudonym, action``.
+
+        Returns:
+            (the file written, the ``qualmrs.pseudonym.Mention`` list).
+        """
+        from .pseudonymise import review
+
+        return review(self.store, out, force)
+
+    def pseudonymise(self, review_file: str | Path, key_file: str | Path,
+                     force: bool = False):
+        """Apply a reviewed file: replace the accepted mentions across the study (codings
+        carried), write the key only to ``key_file``, erase the originals from the store file.
+        Not undoable except with the key (``pseudonymise_reverse``)."""
+        from .pseudonymise import apply
+
+        return apply(self.store, review_file, key_file, force)
+
+    def pseudonymise_reverse(self, key_file: str | Path):
+        """Put the original text back from a key file (one step)."""
+        from .pseudonymise import reverse
+
+        return reverse(self.store, key_file)
+
     def coding_sheet(self, out: str | Path, level: str = "turn",
                      documents: list[str] | None = None, force: bool = False) -> Path:
         """Write a coding sheet (.xlsx) of the informant turns or sentences."""
@@ -162,6 +208,43 @@ class Project:
         """Manual codings: ``id, document, case, start, end, code, coder, origin, memo,
         text``."""
         return edits.codings_frame(self.store, coder, code)
+
+    # -- summaries (the matrix of main points) ------------------------------------------
+
+    def summaries(self, coder: str | None = None):
+        """Every summary (of ``coder``): ``id, case, theme, coder, text, quotes, origin``."""
+        from .summaries import summaries_frame
+
+        return summaries_frame(self.store, coder)
+
+    def set_summary(self, case: str, theme: str, coder: str, text: str, quotes=(),
+                    origin: str = "browser"):
+        """Set ``coder``'s summary of ``case`` on ``theme`` (a cell of the matrix of main
+        points), resting on the codings ``quotes`` (ids); empty ``text`` removes it. One
+        step of the history; the browser's cell editor calls this.
+
+        Returns:
+            The stored ``Summary``, or None when removed.
+
+        Raises:
+            QualmrsError: unknown case or theme, or a quote not in that cell of the coder.
+        """
+        from .summaries import set_summary
+
+        return set_summary(self.store, case, theme, coder, text, quotes, origin)
+
+    def summary_grid(self, out: str | Path, coder: str | None = None, level: str = "theme",
+                     force: bool = False) -> Path:
+        """Write the grid (.xlsx) to write summaries in, with the coder's quotes."""
+        from .summaries import summary_grid
+
+        return summary_grid(self.store, out, coder, level, force)
+
+    def import_summaries(self, path: str | Path, coder: str | None = None):
+        """Import a filled grid (or a summaries CSV) as one step; returns a SyncReport."""
+        from .summaries import import_summaries
+
+        return import_summaries(self.store, path, coder)
 
     def coders(self):
         """``coder, codings, answers, origins``."""
@@ -178,9 +261,10 @@ class Project:
     # -- building ---------------------------------------------------------------------------
 
     def ingest(self, paths, cases: str | Path | None = None, encoding: str | None = None,
-               strict: bool = False, progress=None):
-        """Read transcripts into the project; see ``qualmrs.project.ingest``."""
-        return ingest(self.store, paths, cases, encoding, strict, progress)
+               strict: bool = False, progress=None, revise: bool = False):
+        """Read transcripts into the project; see ``qualmrs.project.ingest`` (``revise``: a
+        changed file is taken in as a corrected version of the stored one)."""
+        return ingest(self.store, paths, cases, encoding, strict, progress, revise)
 
     def import_codings(self, path: str | Path, coder: str | None = None):
         """Import a codings.csv (again: its changes); returns a SyncReport."""
@@ -252,6 +336,28 @@ class Project:
     def rename_coder(self, old: str, new: str) -> dict[str, int]:
         """Give ``old``'s work to ``new`` (merging) and remember the alias (one step)."""
         return edits.rename_coder(self.store, old, new)
+
+    def set_aside(self) -> list[dict]:
+        """Codings set aside because a revision deleted their text: ``id, document, coding
+        (its row), text, created``."""
+        return self.store.set_aside_codings()
+
+    def restore_coding(self, aside_id: int, quote: str | None = None) -> dict:
+        """Put a set-aside coding back on ``quote`` (default: its old text), found once in its
+        document (one step); returns the coding's row."""
+        from .revise import restore_coding
+
+        return restore_coding(self.store, aside_id, quote)
+
+    def reviews(self) -> list[dict]:
+        """Codings and answer evidence whose words a revision changed, to be looked at."""
+        return self.store.reviews()
+
+    def reviewed(self, ids: list[int] | None = None) -> int:
+        """Clear review notes (``ids``; None: all) as looked at (one step)."""
+        with self.store.atomic(command="reviewed " + (" ".join(map(str, ids)) if ids
+                                                      else "--all")):
+            return self.store.clear_reviews(ids)
 
     def undo(self, coder: str | None = None, steps: int = 1) -> list:
         """Undo the latest ``steps`` steps (of ``coder``); returns the steps undone."""

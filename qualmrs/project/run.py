@@ -12,8 +12,10 @@ from .core import load_study, open_project, segmenter
 from .edits import update_codebook
 from .imports import import_answers, import_codings
 from .ingest import IngestReport, ingest
+from .summaries import import_summaries
 
 __all__ = ["run", "RunResult"]
+MAIN_POINTS = ("main_points.docx", "main_points.xlsx")  # the matrix of main points
 
 
 @dataclass
@@ -49,29 +51,34 @@ def _file_coders(*paths: Path) -> set[str]:
 
 def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         coder: str | None = None, report: bool = True, progress=None,
-        force: bool = False) -> RunResult:
+        force: bool = False, revise: bool = False) -> RunResult:
     """Everything for a study folder: store, tables, matrix. Safe to run again.
 
-    ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``
-    and ``answers.csv``. The store ``out/project.db`` is brought in line with the folder as
+    ``source_dir`` holds the transcripts and, when present, ``cases.csv``, ``codings.csv``,
+    ``answers.csv`` and ``summaries.csv``. The store ``out/project.db`` is brought in line with the folder as
     one unit (all or nothing; a new store appears only when complete): new transcripts are
     added, and the codings and answers files are imported again, so rows edited or deleted
     there change the project as they would a fresh run. A changed codebook is taken in, with
     codings moved to the codes whose ``was:`` names their old key.
 
     Then writes ``out/tables/`` (every table as CSV, Markdown, XLSX and DOCX, plus
-    ``code_counts.csv``), ``out/matrix.xlsx`` and ``.docx``, and (unless ``report`` is false)
+    ``code_counts.csv``), ``out/matrix.xlsx`` and ``.docx``, the matrix of main points
+    ``out/main_points.docx`` and ``.xlsx``, and (unless ``report`` is false)
     ``out/report.html`` with its figures, all from one Study. They count ``coder``; by
     default the one coder named in the folder's codings.csv/answers.csv, so a second coder
     imported later does not change them. ``progress``: a tqdm-like callable for bars.
     The output files are written all or none, replacing those an earlier run wrote; an
     existing file qualmrs did not write is refused (before anything is stored) unless
-    ``force``, and a project store never (``qualmrs.export.output``).
+    ``force``, and a project store never (``qualmrs.export.output``). With ``revise``, a
+    transcript changed since it was stored is taken in as a corrected version (its codings
+    carried; see ``qualmrs.project.revise``) instead of refused.
     """
     from ..export import write_matrix
+    from ..export.mainpoints import write_main_points
     from ..export.frames import render
     from ..export.output import check_target, outputs
-    from ..export.tables import FORMATS, table_filename, write_tables
+    from ..export.tables import RUN_FORMATS as FORMATS
+    from ..export.tables import table_filename, write_tables
 
     source_dir, out = Path(source_dir), Path(out)
     if not source_dir.is_dir():
@@ -80,7 +87,7 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     # importing it for the check is most of a repeated run's start-up (issue 12)
     book = load_codebook(codebook, check_patterns=False)
     for name in [*(f"tables/{table_filename(t.id, fmt)}" for t in book.tables for fmt in FORMATS),
-                 "tables/code_counts.csv", "matrix.xlsx", "matrix.docx",
+                 "tables/code_counts.csv", "matrix.xlsx", "matrix.docx", *MAIN_POINTS,
                  *(["report.html"] if report else [])]:
         check_target(out / name, force)
     db = out / "project.db"
@@ -91,8 +98,10 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
             result.moved = update_codebook(store, book)
         cases_file = source_dir / "cases.csv"
         result.ingest = ingest(store, [source_dir],
-                               cases_file if cases_file.is_file() else None, progress=progress)
-        for name, function in (("codings.csv", import_codings), ("answers.csv", import_answers)):
+                               cases_file if cases_file.is_file() else None, progress=progress,
+                               revise=revise)
+        for name, function in (("codings.csv", import_codings), ("answers.csv", import_answers),
+                               ("summaries.csv", import_summaries)):
             if (source_dir / name).is_file():
                 result.synced.append(function(store, source_dir / name))
 
@@ -100,11 +109,11 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         store = open_project(db)
         with store:
             if store.codebook.source != book.source:  # new to the project: check it whole
-                book = parse_codebook(book.source, str(codebook))
+                book = parse_codebook(book.source, book.path)
             with store.atomic(command=f"run {source_dir.name}"):
                 work(store)
     else:
-        book = parse_codebook(book.source, str(codebook))
+        book = parse_codebook(book.source, book.path)
 
         def fill(store: Store) -> None:
             store.segmenter = segmenter(store)
@@ -130,6 +139,9 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         m = study.matrix()
         result.files.append(write_matrix(m, out / "matrix.xlsx", code_counts, force))
         result.files.append(write_matrix(m, out / "matrix.docx", force=force))
+        points, quotes = study.main_points(), study.matrix_quotes()
+        result.files += [write_main_points(points, quotes, out / name, force)
+                         for name in MAIN_POINTS]
         if report:
             result.files.append(study.report(out / "report.html", progress=progress,
                                              force=force))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import QualmrsError, did_you_mean
-from ..model import Answer, Case, Codebook, Coding, Document, Sentence
+from ..model import Answer, Case, Codebook, Coding, Document, Sentence, Summary
 
 __all__ = ["Study"]
 
@@ -30,6 +30,7 @@ class Study:
         codings: ``coder``'s manual codings (plus the suggestions, when asked for).
         answers: ``coder``'s manual answers.
         notes: things a reader of the tables should know (other coders not counted, ...).
+        written: ``coder``'s summaries (the matrix of main points).
     """
 
     codebook: Codebook
@@ -44,6 +45,7 @@ class Study:
     _load_sentences: Callable[[], dict] | None = field(default=None, repr=False,
                                                        compare=False)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
+    written: tuple[Summary, ...] = ()  # the coder's summaries (``summaries()``)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -109,6 +111,29 @@ class Study:
 
         return theme_matrix(self.codebook, list(self.documents), list(self.codings),
                             list(self.cases), level)
+
+    def matrix_quotes(self, level: str = "theme"):
+        """Every coded quote with its matrix cell: ``case, column, id, code, document,
+        start, end, quote, memo`` (``column``: the theme, or the code at ``level="code"``)."""
+        from ..analyse.matrix import matrix_quotes
+
+        return matrix_quotes(self.codebook, list(self.documents), list(self.codings),
+                             list(self.cases), level)
+
+    def summaries(self):
+        """The coder's summaries: ``case, theme, text, quotes`` (the ids of the codings each
+        rests on, those still coded, in document order)."""
+        from ..analyse.summaries import summaries_frame
+
+        return summaries_frame(list(self.written), self.matrix_quotes("code"))
+
+    def main_points(self, level: str = "theme"):
+        """The matrix of main points: cases × themes (or codes), each cell a ``MainPoint``
+        (the summary, the quotes it rests on, the number of quotes and the shortest)."""
+        from ..analyse.summaries import main_points
+
+        return main_points(self.codebook, list(self.cases), self.matrix_quotes(level),
+                           list(self.written), level)
 
     def counts(self):
         """Coded segments per code (rows, codebook order) and case (columns).
@@ -191,6 +216,31 @@ class Study:
 
         return segments_table(list(self.documents),
                               self.sentences() if level == "sentence" else {}, level)
+
+    def search(self, query: str, exact: bool = False, role: str | None = None,
+               cases: list[str] | None = None, width: int = 40):
+        """Keyword-in-context lines of ``query`` across all interviews, grouped by case.
+
+        Words match on their lemmas («rangering» finds «rangeringene», «faglig frihet»
+        finds «faglige friheten»); ``exact`` matches the words as written (ignoring case).
+
+        Args:
+            role: only turns of this role (``informant``, ``interviewer``, ``unknown``).
+            cases: only these cases (an interviewer's turn belongs to its interview's case).
+            width: characters of context on each side (within the turn).
+
+        Returns:
+            ``document, case, start, end, left, match, right`` (code points into the
+            stored text), cases in project order, then document and place.
+
+        Raises:
+            QualmrsError: a query without words, an unknown role or case.
+        """
+        from ..analyse.search import search
+        from ..segment import segmenter
+
+        return search(list(self.documents), self.sentences(), list(self.cases), query,
+                      segmenter(self.codebook.language), exact, role, cases, width)[0]
 
     # -- figures and report -----------------------------------------------------------------
 

@@ -13,6 +13,10 @@ def migrate(conn, version: int) -> None:
         s.metadata.create_all(conn, tables=[s.models])
     if version < 3:
         _to_3(conn)
+    if version < 4:
+        _to_4_revisions(conn)
+    if version < 5:
+        s.metadata.create_all(conn, tables=[s.summaries])
     conn.execute(s.meta.update().where(s.meta.c.key == "schema_version")
                  .values(value=str(s.SCHEMA_VERSION)))
 
@@ -32,3 +36,8 @@ def _to_3(conn) -> None:
         conn.execute(text(f"DROP TABLE {old}"))
     s.metadata.create_all(conn, tables=[s.steps, s.events, s.imports, s.coder_aliases,
                                         s.warnings])
+
+
+def _to_4_revisions(conn) -> None:
+    """Revisions (issue 16): earlier versions of documents, codings set aside, reviews."""
+    s.metadata.create_all(conn, tables=[s.document_versions, s.set_aside, s.reviews])

@@ -25,7 +25,9 @@ EVENT_COLUMNS = ("step_id", "table_name", "op", "pk", "coder", "before", "after"
 # the columns that make a row the same row when its id is not known yet
 NATURAL = {"codings": ("document_id", "start", "end", "code", "coder", "source"),
            "answers": ("case_label", "question", "coder", "source"),
-           "documents": ("name",)}
+           "summaries": ("case_label", "theme", "coder"),
+           "documents": ("name",), "document_versions": ("document_id", "version"),
+           "set_aside": ("coding_id",), "reviews": ("kind", "row_id")}
 TURN_COLUMNS = ("document_id", "idx", "speaker", "role", "case_label", "start", "end", "time")
 SEGMENT_COLUMNS = ("document_id", "turn_idx", "start", "end", "lemmas")
 CHUNK = 500  # keys per IN (...) list

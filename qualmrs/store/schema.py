@@ -7,7 +7,10 @@ from sqlalchemy import (Column, Float, ForeignKey, Integer, MetaData, String, Ta
 # 2: models table (saved suggestion models)
 # 3: history (steps, events), origins of codings and answers, import snapshots, coder aliases,
 #    stored warnings; codings and answers ids never reused (events refer to them)
-SCHEMA_VERSION = 3
+# 4: revisions (issue 16): earlier versions of documents, codings set aside because their
+#    text was deleted, codings and answers to review because their words changed
+# 5: summaries (the matrix of main points)
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -110,6 +113,22 @@ models = Table("models", metadata,
                Column("data", Text, nullable=False),  # JSON: numbers and words, no pickle
                Column("created", String, nullable=False))
 
+# A researcher's summary of one case on one theme (a cell of the matrix of main points), with
+# the codings it rests on; origins as for codings ("grid:grid.xlsx", "file:summaries.csv",
+# "browser").
+summaries = Table("summaries", metadata,
+                  Column("id", Integer, primary_key=True),
+                  Column("case_label", ForeignKey("cases.label"), nullable=False),
+                  Column("theme", String, nullable=False),
+                  Column("coder", String, nullable=False),
+                  Column("text", Text, nullable=False),
+                  Column("quotes", Text, nullable=False, default="[]"),  # JSON: coding ids
+                  Column("origin", String, nullable=False, server_default=""),
+                  Column("origin_key", String, nullable=False, server_default=""),
+                  Column("created", String, nullable=False),
+                  UniqueConstraint("case_label", "theme", "coder"),
+                  sqlite_autoincrement=True)
+
 # One command is one step; every change it made is an event of that step. Append-only:
 # undo and redo are steps of their own (``target`` names the step they revert or re-apply,
 # ``undone_by`` the step that reverted this one).
@@ -152,8 +171,49 @@ warnings = Table("warnings", metadata,
                  Column("message", Text, nullable=False),
                  Column("created", String, nullable=False))
 
+# A document's text as it was before a revision (the version it replaced); kept with the
+# project, undone with the revision. Not a foreign key: a version outlives nothing it needs.
+document_versions = Table("document_versions", metadata,
+                          Column("id", Integer, primary_key=True),
+                          Column("document_id", Integer, nullable=False, index=True),
+                          Column("version", Integer, nullable=False),  # 1 = first ingested
+                          Column("sha256", String, nullable=False),
+                          Column("format", String, nullable=False),
+                          Column("text", Text, nullable=False),
+                          Column("turns", Text, nullable=False),  # JSON, as in events
+                          Column("replaced", String, nullable=False),  # when
+                          UniqueConstraint("document_id", "version"),
+                          sqlite_autoincrement=True)
+
+# A coding whose text a revision deleted: the coding as it was, and the words it coded,
+# until someone puts it back (``qualmrs restore-coding``) or lets it go.
+set_aside = Table("set_aside", metadata,
+                  Column("id", Integer, primary_key=True),
+                  Column("coding_id", Integer, nullable=False, unique=True),
+                  Column("document_id", Integer, nullable=False, index=True),
+                  Column("coding", Text, nullable=False),  # JSON of the codings row
+                  Column("text", Text, nullable=False),
+                  Column("created", String, nullable=False),
+                  sqlite_autoincrement=True)
+
+# A coding or answer evidence whose own words a revision changed: where it was carried, to
+# be looked at (``qualmrs status``) and cleared (``qualmrs reviewed``).
+reviews = Table("reviews", metadata,
+                Column("id", Integer, primary_key=True),
+                Column("kind", String, nullable=False),  # coding | answer
+                Column("row_id", Integer, nullable=False),
+                Column("document_id", Integer, nullable=False, index=True),
+                Column("old_text", Text, nullable=False),
+                Column("new_text", Text, nullable=False),
+                Column("reason", String, nullable=False),  # changed | moved | deleted
+                Column("created", String, nullable=False),
+                UniqueConstraint("kind", "row_id"),
+                sqlite_autoincrement=True)
+
 # A table's key columns, as events name rows by them.
-KEYS = {"codings": ("id",), "answers": ("id",), "documents": ("id",), "cases": ("label",),
+KEYS = {"codings": ("id",), "answers": ("id",), "summaries": ("id",), "documents": ("id",),
+        "cases": ("label",),
         "case_attributes": ("case_label", "name"), "codes": ("key",), "questions": ("key",),
         "meta": ("key",), "imports": ("origin",), "coder_aliases": ("alias",),
-        "suggestions": ("key",)}  # one event per refresh of a source's suggestions
+        "suggestions": ("key",),  # one event per refresh of a source's suggestions
+        "document_versions": ("id",), "set_aside": ("id",), "reviews": ("id",)}

@@ -19,13 +19,17 @@ from . import sqlite
 from .bulk import fetch_rows, insert_rows
 from .history import HistoryMixin
 from .migrate import migrate
+from .redact import RedactMixin
+from .revisions import RevisionsMixin
 from .rows import RowsMixin, turn_rows
 from .suggestions import SuggestionsMixin
+from .summaries import SummariesMixin
 from .units import MEMORY, UnitsMixin, make_engine, now
 from .work import WorkMixin
 
 
-class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
+class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin, RevisionsMixin,
+            RedactMixin, SummariesMixin):
     """A project database. Open with ``Store.create`` or ``Store.open``.
 
     ``segmenter`` makes a document's sentences from its row (text and turns) when the history
@@ -132,6 +136,7 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
         if int(version) < s.SCHEMA_VERSION:
             with store.atomic(command="upgrade project", undoable=False) as conn:
                 migrate(conn, int(version))
+                store._stamp_writer(conn)
         return store
 
     def close(self) -> None:
@@ -201,6 +206,7 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
                     raise StoreError(f"the new codebook cannot hold the stored answer "
                                      f"{q} = {cat}", path=codebook.path)
             moved = self._move_codings(conn, {k: v for k, v in moves.items() if k in used})
+            self._move_summaries(conn, moves, keys, drop, codebook.path)
             dropped = self.rows_where(conn, "codings", s.codings.c.code.in_(list(lost)))
             self._delete(conn, "codings", dropped)
             self._write_codebook(conn, codebook)

@@ -84,6 +84,7 @@ class UnitsMixin:
     def _init_units(self) -> None:
         self._state = _State()
         self.last_step: int | None = None  # the step the last outermost unit wrote to
+        self._stamped = False  # this store's meta 'written_by' names this qualmrs
 
     @contextlib.contextmanager
     def atomic(self, command: str | None = None, actor: str | None = None,
@@ -126,6 +127,8 @@ class UnitsMixin:
             with conn.begin():
                 yield conn
             self.last_step = st.step
+            if st.step is not None:  # the unit's first change stamped the store (_step_id)
+                self._stamped = True
         finally:
             conn.info.pop("qualmrs_write", None)
             st.conn, st.step = None, None
@@ -151,4 +154,20 @@ class UnitsMixin:
                 at=now(), actor=st.actor or login_name(), command=st.command or "python",
                 kind=st.kind, target=st.target, undoable=int(st.undoable))
             ).inserted_primary_key[0]
+            if not self._stamped:
+                self._stamp_writer(conn)
         return st.step
+
+    def _stamp_writer(self, conn) -> None:
+        """Record in meta 'written_by' that this qualmrs version wrote to the store.
+
+        Once per store object (a command's, a notebook's): the first unit that changes
+        something writes it in its own transaction, so a unit rolled back takes its stamp
+        with it. Not an event: the version that last wrote is not work to undo.
+        """
+        from .. import __version__
+
+        done = conn.execute(s.meta.update().where(s.meta.c.key == "written_by")
+                            .values(value=__version__)).rowcount
+        if not done:
+            conn.execute(insert(s.meta).values(key="written_by", value=__version__))

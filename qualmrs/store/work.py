@@ -20,16 +20,19 @@ ANSWER_NATURAL = ("case_label", "question", "coder", "source")
 
 @dataclass
 class SyncReport:
-    """What importing one origin changed: codings and answers added, changed, removed."""
+    """What importing one origin changed: codings, answers and summaries added, changed,
+    removed."""
 
     origin: str
     codings: tuple[int, int, int] = (0, 0, 0)
     answers: tuple[int, int, int] = (0, 0, 0)
     unchanged_file: bool = False
+    summaries: tuple[int, int, int] = (0, 0, 0)
 
     def describe(self, kind: str) -> str:
         a, c, r = getattr(self, kind)
-        return f"{a} {kind[:-1]}(s) added, {c} changed, {r} removed"
+        one = {"summaries": "summary"}.get(kind, kind[:-1])
+        return f"{a} {one}(s) added, {c} changed, {r} removed"
 
 
 class WorkMixin:
@@ -181,14 +184,18 @@ class WorkMixin:
                 self._insert(conn, table, adds)
                 counts[kind][0] = sum(1 for _, i in diff.added if i.kind == kind)
                 counts[kind][1] = sum(1 for _, _, i in diff.changed if i.kind == kind)
-            old = self._fetch(conn, "imports", [(origin,)])
-            row = {"origin": origin, "sha256": sha256,
-                   "rows": json.dumps(diff.snapshot(), ensure_ascii=False)}
-            if (origin,) in old:
-                self._update(conn, "imports", [(old[(origin,)], row)])
-            else:
-                self._insert(conn, "imports", [row])
+            self._put_snapshot(conn, origin, sha256, diff)
         return SyncReport(origin, tuple(counts["coding"]), tuple(counts["answer"]))
+
+    def _put_snapshot(self, conn, origin: str, sha256: str, diff) -> None:
+        """Remember what ``origin`` gave this time, to compare the next import with."""
+        old = self._fetch(conn, "imports", [(origin,)])
+        row = {"origin": origin, "sha256": sha256,
+               "rows": json.dumps(diff.snapshot(), ensure_ascii=False)}
+        if (origin,) in old:
+            self._update(conn, "imports", [(old[(origin,)], row)])
+        else:
+            self._insert(conn, "imports", [row])
 
     # -- edits ------------------------------------------------------------------------------
 
@@ -262,7 +269,8 @@ class WorkMixin:
         with self.atomic() as conn:
             codings = self.rows_where(conn, "codings", s.codings.c.coder == old)
             answers = self.rows_where(conn, "answers", s.answers.c.coder == old)
-            if not codings and not answers:
+            summarised = self._rename_summaries(conn, old, new)
+            if not codings and not answers and not summarised:
                 raise StoreError(f"no codings or answers by '{old}'")
             theirs = {(r["case_label"], r["question"], r["source"]): r["category"]
                       for r in self.rows_where(conn, "answers", s.answers.c.coder == new)}

@@ -394,3 +394,26 @@ codes:
     assert len(result.warnings) == 1
     assert result.warnings[0].endswith(
         "the name 'annet' has several codes (styring.annet, tillit.annet); use the key")
+
+
+def test_docx_comments_of_a_revised_transcript_stay_on_their_words(tmp_path, db):
+    """A corrected .docx taken in with --revise (issue 16): the codings its comments made
+    are carried, and its comments are read again."""
+    from qualmrs.project import open_project
+
+    path = tmp_path / "intervju_b.docx"
+    first = ("det meste kan tallfestes", "motivasjon", "Kari")
+    write_docx(INTERVIEW, path, [first])
+    assert invoke("ingest", db, path).exit_code == 0
+    changed = [(s, p if s != "B" else ["Ehm, ja. " + p[0]] + p[1:]) for s, p in INTERVIEW]
+    write_docx(changed, path, [first, ("rangerer ikke", "historikk", "Kari")])
+    r = invoke("ingest", db, path, "--revise")
+    assert r.exit_code == 0, r.output
+    assert "Revised intervju_b.docx" in r.stderr and "1 coding(s) on the same words" in r.stderr
+    with open_project(db) as store:
+        (doc,) = store.documents()
+        assert doc.text.count("Ehm, ja. ") == 2
+        assert quotes(doc, store.codings()) == [
+            ("det meste kan tallfestes", "motivasjon", "Kari"),
+            ("rangerer ikke", "historikk", "Kari")]
+        assert store.counts()["document_versions"] == 1

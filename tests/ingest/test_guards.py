@@ -1,4 +1,4 @@
-"""Issue #7 (7): the zip and XML guards every archive reader shares (.docx now, .qdpx next)."""
+"""Issue #7 (7), #19: the zip and XML guards every archive reader shares (.docx, .qdpx)."""
 
 import struct
 import zipfile
@@ -6,6 +6,7 @@ import zipfile
 import pytest
 
 from bad_input.make_files import GOOD, docx_members, document_xml, write_zip
+from conftest import CODEBOOK, TINY, invoke
 from qualmrs.errors import IngestError
 from qualmrs.ingest import guards, read_document
 
@@ -64,7 +65,7 @@ def test_guards_zip_version_python_cannot_read(docx_path):
     # found by the fuzz test: «version needed to extract» 6.4 made zipfile raise
     # NotImplementedError, a traceback instead of one line
     patch_central(docx_path, "word/document.xml", 6, "<H", 64)
-    refused(docx_path, "damaged .docx file: zip file version 6.4")
+    refused(docx_path, "damaged .docx file (zip file version 6.4)")
 
 
 def test_guards_unknown_compression_method(docx_path):
@@ -108,7 +109,7 @@ def test_guards_shared_by_other_archive_kinds(tmp_path):
     """The REFI-QDA importer calls the same functions with its own kind."""
     path = write_zip(tmp_path / "p.qdpx", {"project.qde": "<Project/>",
                                            "sources/a.txt": "Hei"})
-    guards.check_zip(path, ".qdpx")
+    guards.open_zip(path, ".qdpx").close()
     guards.check_members(path, ".qdpx", xml_suffixes=(".qde",))
     with zipfile.ZipFile(path) as zf:
         assert guards.read_member(zf, "sources/a.txt", path, ".qdpx") == b"Hei"
@@ -117,3 +118,64 @@ def test_guards_shared_by_other_archive_kinds(tmp_path):
     bad = write_zip(tmp_path / "bad.qdpx", {"project.qde": "<!DOCTYPE p [<!ENTITY a 'b'>]><p/>"})
     with pytest.raises(IngestError, match="member 'project.qde' declares a DTD"):
         guards.check_members(bad, ".qdpx", xml_suffixes=(".qde",))
+
+
+# -- issue 19: whatever zipfile, zlib or lxml raise on a damaged archive is one error line ------
+
+def utf8_flagged(path):
+    """The first member's local header claims a UTF-8 name (flag bit 11) whose first byte is not
+    UTF-8: zipfile raised UnicodeDecodeError from ZipFile.open, and ingest showed a traceback."""
+    raw = bytearray(path.read_bytes())
+    raw[7] |= 0x08
+    raw[30] = 0xFF
+    path.write_bytes(bytes(raw))
+    return path
+
+
+@pytest.fixture
+def project_db(tmp_path):
+    """A project that holds one transcript already."""
+    db = tmp_path / "p.db"
+    (tmp_path / "intervju.txt").write_text(TINY, encoding="utf-8")
+    assert invoke("init", db, "--codebook", CODEBOOK).exit_code == 0
+    assert invoke("ingest", db, tmp_path / "intervju.txt").exit_code == 0
+    return db
+
+
+def test_guards_name_flagged_utf8_that_is_not_gives_one_error_line(tmp_path, project_db):
+    path = utf8_flagged(write_zip(tmp_path / "intervju_x.docx", docx_members(document_xml(GOOD))))
+    before = project_db.read_bytes()
+    result = invoke("ingest", project_db, path)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.splitlines() == [
+        f"Error: {path}: damaged .docx file: member '[Content_Types].xml' cannot be unpacked "
+        "('utf-8' codec can't decode byte 0xff in position 0: invalid start byte)"]
+    assert project_db.read_bytes() == before
+
+
+def test_guards_name_flagged_utf8_in_a_qdpx_gives_one_error_line(tmp_path):
+    path = utf8_flagged(write_zip(tmp_path / "p.qdpx", {"project.qde": "<Project/>"}))
+    result = invoke("import-qdpx", path, tmp_path / "new.db")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.splitlines() == [
+        f"Error: {path}: damaged .qdpx file: member 'project.qde' cannot be unpacked "
+        "('utf-8' codec can't decode byte 0xff in position 0: invalid start byte)"]
+    assert not (tmp_path / "new.db").exists()
+
+
+@pytest.mark.parametrize("raised,reason", [
+    (struct.error("unpack requires a buffer of 4 bytes"), "unpack requires a buffer of 4 bytes"),
+    (OverflowError("Python int too large"), "Python int too large"),
+    (EOFError(), "EOFError"),
+    (TypeError("a bug in how we call zipfile"), None),  # ours: keeps its traceback
+])
+def test_guards_what_reading_a_member_raises(docx_path, monkeypatch, raised, reason):
+    def read(self, name, pwd=None):
+        raise raised
+
+    monkeypatch.setattr(zipfile.ZipFile, "read", read)
+    with pytest.raises(IngestError if reason else type(raised)) as e:
+        read_document(docx_path)
+    if reason:
+        assert str(e.value) == (f"{docx_path}: damaged .docx file: member '[Content_Types].xml' "
+                                f"cannot be unpacked ({reason})")

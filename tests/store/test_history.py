@@ -8,6 +8,7 @@ import qualmrs
 from conftest import CODEBOOK, TINY
 from qualmrs.errors import StoreError
 from qualmrs.model import Coding
+from qualmrs.store.schema import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -163,17 +164,12 @@ def test_history_undo_of_an_ingest_removes_the_document_and_redo_brings_it_back(
 
 def test_history_a_project_made_before_history_opens_and_adopts_its_codings(tmp_path):
     """A store of schema 2 (made by qualmrs before this issue) is migrated in place."""
-    from conftest import ROOT
+    from conftest import old_store
 
-    db = tmp_path / "old.db"
-    conn = sqlite3.connect(db)
-    conn.executescript((ROOT / "tests" / "store" / "data" / "v2_tiny.sql")
-                       .read_text(encoding="utf-8"))
-    conn.close()
-    with qualmrs.open(db) as project:
+    with qualmrs.open(old_store(tmp_path, "v2_tiny.sql")) as project:
         codings = project.codings()
         assert len(codings) == 2 and set(codings["origin"]) == {""}
-        assert project.store.meta("schema_version") == "3"
+        assert project.store.meta("schema_version") == str(SCHEMA_VERSION)
         assert project.study().table("4-1")["tallfestes"].tolist() == [1, 0, 0, 1]
         # the file they came from, imported again without one row: that row goes, the
         # other is taken over by the file

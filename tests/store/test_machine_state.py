@@ -2,6 +2,7 @@
 project or folder): one ``Error:`` line naming the file and what to do, exit 1, the store as
 it was and no partial output; never a traceback with SQL parameters."""
 
+import logging
 import os
 import shutil
 import sqlite3
@@ -67,15 +68,26 @@ def test_store_waits_for_another_process_and_says_so(db, tmp_path, held):  # iss
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
     let_go = threading.Timer(1.5, lambda: (holder.stdin.write("\n"), holder.stdin.flush()))
+
+    class LetGoOnceWaiting(logging.Handler):
+        # the other process lets go 1.5 s after the command starts waiting, well within the
+        # wait; timed from the command's start instead, a slow start on a busy machine found
+        # the lock already free
+        def emit(self, record):
+            if record.getMessage().startswith("Waiting up to") and not let_go.is_alive():
+                let_go.start()
+
+    handler = LetGoOnceWaiting()
     try:
         assert holder.stdout.readline() == "locked\n"
-        if not held:  # the other process lets go after 1.5 s, well within the wait
-            let_go.start()
+        if not held:
+            logging.getLogger("qualmrs").addHandler(handler)
         start = time.monotonic()
         r = invoke("--wait", "1" if held else "20", "import-codings", db,
                    tmp_path / "codings.csv")
         waited = time.monotonic() - start
     finally:
+        logging.getLogger("qualmrs").removeHandler(handler)
         if let_go.is_alive():
             let_go.join()
         holder.stdin.close()

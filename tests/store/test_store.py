@@ -97,6 +97,25 @@ def test_store_migrates_version_1(project):
     store.close()
 
 
+def test_store_migrates_version_3_and_revises_its_documents(tmp_path):
+    """A store of schema 3 (before revisions, issue 16) gets the revision tables and keeps
+    its work; its document can then be revised."""
+    import qualmrs
+    from conftest import old_store
+
+    with qualmrs.open(old_store(tmp_path, "v3_tiny.sql")) as project:
+        assert project.store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert list(project.codings()["text"]) == ["Kari Hansen sa det også."]
+        counts = project.store.counts()
+        assert (counts["document_versions"], counts["set_aside"], counts["reviews"]) == (0, 0, 0)
+        new = tmp_path / "study.txt"
+        new.write_text("A: Velkommen. Kan resultater tallfestes, tenker du?\nB: Ja, nesten "
+                       "alt kan tallfestes. Kari Hansen sa det også.\n", encoding="utf-8")
+        (r,) = project.ingest([new], revise=True).revised
+        assert (r.same, r.version) == (1, 1)
+        assert list(project.codings()["text"]) == ["Kari Hansen sa det også."]
+
+
 def test_store_documents_by_name(project, tmp_path):
     from qualmrs.project import ingest
 
@@ -106,3 +125,53 @@ def test_store_documents_by_name(project, tmp_path):
     assert [d.name for d in project.documents(["c.txt"])] == ["c.txt"]
     assert project.documents(["c.txt"]) == [everything["c.txt"]]
     assert project.documents(["nope.txt"]) == []
+
+
+def _meta(db, key):
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    conn.close()
+    return row and row[0]
+
+
+def _set_meta(db, key, value):
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+    conn.close()
+
+
+def test_store_records_the_qualmrs_that_made_it_and_last_wrote(tmp_path, tiny_dir,
+                                                               codebook_path):  # issue 20
+    import qualmrs
+
+    db = tmp_path / "p.db"
+    qualmrs.create(db, codebook_path).close()
+    assert _meta(db, "qualmrs_version") == _meta(db, "written_by") == qualmrs.__version__
+    _set_meta(db, "written_by", "0.0.1")  # as if an older qualmrs wrote to it last
+    with qualmrs.open(db) as project:
+        project.study()
+        with pytest.raises(RuntimeError), project.atomic("interrupted"):
+            project.ingest([tiny_dir])
+            raise RuntimeError("stopped halfway")
+    assert _meta(db, "written_by") == "0.0.1"  # reading, and a change rolled back, write nothing
+    with qualmrs.open(db) as project:
+        project.ingest([tiny_dir])
+        assert _meta(db, "written_by") == qualmrs.__version__
+        project.undo()  # not an event of the step: undo leaves it
+        assert _meta(db, "written_by") == qualmrs.__version__
+
+
+def test_store_writes_its_version_once_per_store_object(tmp_path, tiny_dir,
+                                                        codebook_path):  # issue 20
+    import qualmrs
+
+    db = tmp_path / "p.db"
+    qualmrs.create(db, codebook_path).close()
+    with qualmrs.open(db) as project:
+        project.ingest([tiny_dir])
+        _set_meta(db, "written_by", "marked")
+        project.undo()
+        assert _meta(db, "written_by") == "marked"  # stamped by the first unit, not again
+    with qualmrs.open(db) as project:
+        project.redo()
+    assert _meta(db, "written_by") == qualmrs.__version__
