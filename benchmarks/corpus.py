@@ -7,12 +7,16 @@ attributes of the sample case it drew its first answer from), ``codings.csv`` (B
 codings carried along with the answers they sit in, when their quote stays unique) and
 ``answers.csv`` (one sample case's answers per case, without evidence).
 
+``long_transcript`` writes one transcript of a given size from the same pairs (a focus group
+or a week of field notes): what ``make bench`` ingests to measure memory on long files.
+
     python benchmarks/corpus.py OUT_DIR N
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import random
 import sys
 from dataclasses import dataclass
@@ -39,6 +43,7 @@ def case_label(i: int) -> str:
     return f"IP{i:04d}"
 
 
+@functools.lru_cache(maxsize=1)
 def sample_pairs() -> tuple[list[Pair], dict[str, dict[str, str]], dict[str, list[dict]]]:
     """The sample's question–answer pairs, its case attributes and its answers per case."""
     sys.path.insert(0, str(ROOT))
@@ -120,6 +125,25 @@ def generate(out: str | Path, n: int, seed: int = 2024) -> dict:
     _csv(out / "answers.csv", ["case", "question", "category", "coder"], answer_rows)
     return {"documents": n, "words": words, "codings": len(coding_rows),
             "answers": len(answer_rows)}
+
+
+def long_transcript(path: str | Path, megabytes: float, seed: int = 2024) -> dict:
+    """One transcript of at least ``megabytes`` MB (UTF-8): the sample's question–answer
+    pairs drawn with replacement, the interviewer ``A:`` and one informant; returns its size
+    in bytes, words and turns. The same size and seed give the same file."""
+    pairs, _, _ = sample_pairs()
+    rng = random.Random(seed)
+    target, size, words, turns = int(megabytes * 1024 * 1024), 0, 0, 0
+    label = case_label(1)
+    with Path(path).open("w", encoding="utf-8", newline="\n") as f:
+        while size < target:
+            p = rng.choice(pairs)
+            chunk = f"{INTERVIEWER}: {p.question}\n{label}: {p.answer}\n"
+            f.write(chunk)
+            size += len(chunk.encode("utf-8"))
+            words += len(chunk.split())
+            turns += 2
+    return {"bytes": size, "words": words, "turns": turns}
 
 
 def _csv(path: Path, header: list[str], rows: list[list[str]]) -> None:

@@ -5,9 +5,11 @@ For N = 8, 100 and 1,000 generated interviews (benchmarks/corpus.py), each in fr
 processes: the bare spaCy nb tokenizer over the transcripts (the floor), and the qualmrs chain
 (ingest with sentences and lemmas, rule suggestions, tables) over the same text: words per
 second, their ratio and peak memory. Then `qualmrs tables` and `qualmrs matrix` on the
-1,000-interview store and `qualmrs run` on the sample, as commands (start-up included), and
-the quality of the suggestions on the sample and on independent interviews
-(suggest_quality.py), and how well pseudonymisation finds personal data (pseudonym/bench.py).
+1,000-interview store as commands (start-up included), the memory an ingest of one long
+transcript (1, 20 and 100 MB) takes, the commands a user feels on the sample (`--help`,
+`tables`, `run`, `evaluate`: startup.py), the quality of the suggestions on the sample and on
+independent interviews (suggest_quality.py), and how well pseudonymisation finds personal
+data (pseudonym/bench.py).
 
     python benchmarks/run_all.py [N ...]
 """
@@ -26,11 +28,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import startup  # noqa: E402  (same folder)
+
 SIZES = (8, 100, 1000)
 TARGET_RATIO = 0.35  # of the floor's words per second, at N = 1,000
 TARGET_MB = 1500
 TARGET_VIEWS_S = 2.0
-TARGET_RUN_S = 5.0
+LONG_MB = (1, 20, 100)
+TARGET_LONG = 10  # an ingest's memory above start-up, in times the transcript's size
 
 
 def measure(what: str, *args) -> dict:
@@ -80,6 +85,27 @@ def scale(sizes, tmp: Path) -> dict[int, dict]:
     return results
 
 
+def long_transcripts(tmp: Path, sizes=LONG_MB) -> None:
+    """Time and peak memory of ingesting one long transcript, each size in a fresh process."""
+    from corpus import long_transcript
+
+    print(f"One long transcript ingested into a new project ({load()}):")
+    for mb in sizes:
+        path, db = tmp / f"long_{mb}.txt", tmp / f"long_{mb}.db"
+        made = long_transcript(path, mb)
+        r = measure("long", path, db)
+        size = r["bytes"] / 2 ** 20
+        growth = r["peak_mb"] - r["startup_mb"]
+        met = "met" if growth < TARGET_LONG * size else "missed"
+        print(f"  {size:5.0f} MB, {made['words']:>10,} words, {made['turns']:>7,} turns: "
+              f"ingest {r['ingest']:6.1f} s, peak {r['peak_mb']:5.0f} MB = start-up "
+              f"{r['startup_mb']:.0f} MB + {growth:4.0f} MB ({growth / size:.1f} times the file;"
+              f" target < {TARGET_LONG}: {met})")
+        path.unlink()
+        for f in tmp.glob(f"long_{mb}.db*"):
+            f.unlink()
+
+
 def main(sizes=SIZES) -> None:
     print(f"{os.cpu_count()} cores; {load()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,11 +132,8 @@ def main(sizes=SIZES) -> None:
             print(f"tables and matrix of the 1,000-interview store: {views:.2f} s in process "
                   f"(target < {TARGET_VIEWS_S:.0f} s: {met}); as commands {tables:.2f} s + "
                   f"{matrix:.2f} s wall (start-up included, matrix written as .xlsx)")
-        out = Path(tmp) / "sample"
-        wall = command("run", ROOT / "transcripts_sample", "--codebook",
-                       ROOT / "codebooks" / "mrs_nav.yaml", "--out", out)
-        print(f"qualmrs run on the sample (fresh process): {wall:.2f} s wall "
-              f"(target < {TARGET_RUN_S:.0f} s: {'met' if wall < TARGET_RUN_S else 'missed'})")
+        long_transcripts(Path(tmp))
+    startup.main()  # the commands a user feels, on the sample (issue 12)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
     python benchmarks/scale.py bare DIR          the bare spaCy nb tokenizer over the transcripts
     python benchmarks/scale.py chain DIR DB      qualmrs: ingest, imports, rule suggestions,
                                                  tables and matrix, into the new project DB
+    python benchmarks/scale.py long FILE DB      qualmrs ingest of one (long) transcript
 
 Prints one JSON object: seconds per phase, words, peak resident memory in MB (ru_maxrss).
 """
@@ -84,6 +85,25 @@ def chain(folder: Path, db: Path) -> dict:
     return out
 
 
+def long(path: Path, db: Path) -> dict:
+    """Ingest of one transcript into a new project, after what any ingest loads first
+    (spaCy's nb tokenizer, simplemma's dictionary): its time and the memory it adds."""
+    t = time.perf_counter()
+    from qualmrs.project import ingest, init_project
+    from qualmrs.segment import segmenter
+
+    segmenter("nb").lemma("målene")  # simplemma loads its dictionary on first use
+    store = init_project(db, CODEBOOK)
+    out = {"startup": time.perf_counter() - t, "startup_mb": peak_mb()}
+    t = time.perf_counter()
+    ingest(store, [path])
+    out.update(ingest=time.perf_counter() - t, peak_mb=peak_mb(), bytes=path.stat().st_size)
+    store.close()
+    return out
+
+
 if __name__ == "__main__":
     what, folder = sys.argv[1], Path(sys.argv[2])
-    print(json.dumps(bare(folder) if what == "bare" else chain(folder, Path(sys.argv[3]))))
+    run = {"bare": lambda: bare(folder), "chain": lambda: chain(folder, Path(sys.argv[3])),
+           "long": lambda: long(folder, Path(sys.argv[3]))}[what]
+    print(json.dumps(run()))

@@ -45,15 +45,7 @@ class _LineList(list):
         self.lines: list[int] = []
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader that remembers lines and reports duplicate mapping keys."""
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self.duplicates: list[tuple[str, int]] = []
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
+def _construct_mapping(loader, node: yaml.MappingNode) -> _LineDict:
     loader.flatten_mapping(node)
     out = _LineDict()
     out.line = node.start_mark.line + 1
@@ -67,7 +59,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
     return out
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _LineList:
+def _construct_sequence(loader, node: yaml.SequenceNode) -> _LineList:
     out = _LineList()
     out.line = node.start_mark.line + 1
     for item in node.value:
@@ -76,13 +68,28 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> _LineList:
     return out
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+def _loader(base):
+    class Loader(base):
+        """Safe loader that remembers lines and reports duplicate mapping keys."""
+
+        def __init__(self, stream):
+            super().__init__(stream)
+            self.duplicates: list[tuple[str, int]] = []
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return Loader
 
 
-def load_codebook(path: str | Path) -> Codebook:
+_Loader = _loader(yaml.SafeLoader)
+# libyaml's parser reads a codebook five times faster, and every command reads the stored one
+# (issue 12); its messages differ, so a file it refuses is read again for PyYAML's message.
+_FastLoader = _loader(yaml.CSafeLoader) if getattr(yaml, "__with_libyaml__", False) else _Loader
+
+
+def load_codebook(path: str | Path, check_patterns: bool = True) -> Codebook:
     """Read and validate a codebook file, or a shipped codebook given by name (``mrs_nav``;
-    see ``qualmrs.shipped.codebook_file``).
+    see ``qualmrs.shipped.codebook_file``); ``check_patterns``: see ``parse_codebook``.
 
     Raises:
         CodebookError: with every problem found, each naming the file, line and key; or a
@@ -97,7 +104,7 @@ def load_codebook(path: str | Path) -> Codebook:
         raise CodebookError(f"not UTF-8 text (byte {e.start})", path=path) from None
     except IsADirectoryError:
         raise CodebookError("is a folder, expected a YAML codebook file", path=path) from None
-    return parse_codebook(text, str(path))
+    return parse_codebook(text, str(path), check_patterns)
 
 
 def parse_codebook(text: str, path: str = "<codebook>",
@@ -107,16 +114,20 @@ def parse_codebook(text: str, path: str = "<codebook>",
     ``check_patterns=False`` skips spaCy's check of the Matcher patterns (importing spaCy
     costs half a second), for a codebook that was checked when it was stored.
     """
-    loader = _Loader(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        reason = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise CodebookError(f"malformed YAML: {reason}", path=path,
-                            line=mark.line + 1 if mark else None) from None
-    finally:
-        loader.dispose()
+    for cls in dict.fromkeys((_FastLoader, _Loader)):
+        loader = cls(text)
+        try:
+            data = loader.get_single_data()
+            break
+        except yaml.YAMLError as e:
+            if cls is not _Loader:
+                continue
+            mark = getattr(e, "problem_mark", None)
+            reason = getattr(e, "problem", None) or str(e).splitlines()[0]
+            raise CodebookError(f"malformed YAML: {reason}", path=path,
+                                line=mark.line + 1 if mark else None) from None
+        finally:
+            loader.dispose()
     v = _Validator(path, check_patterns)
     for key, line in loader.duplicates:
         v.problem(line, key, "duplicate key in the same mapping")
@@ -408,7 +419,9 @@ def _spacy_language(code: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _check_vocab():
-    """A vocabulary for checking patterns, built once: a Norwegian() per code took 30 ms."""
-    from spacy.lang.nb import Norwegian
+    """A vocabulary for checking patterns, built once: a Norwegian() per code took 30 ms.
+    A bare one, since pattern checks do not depend on a language, and building a language's
+    pipeline only for it took longer than the checks (issue 12)."""
+    from spacy.vocab import Vocab
 
-    return Norwegian().vocab
+    return Vocab()

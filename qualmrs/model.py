@@ -19,7 +19,7 @@ MANUAL = "manual"
 SUGGESTION_SOURCES = ("rule", "model")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many of them in a long transcript
 class Turn:
     """A stretch of one speaker's talk; the label is not part of the span."""
 
@@ -31,7 +31,7 @@ class Turn:
     time: float | None = None  # seconds from the start of the recording, when known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many of them in a long transcript
 class Sentence:
     """A sentence inside a turn, with its lowercased lemmas (space-separated words)."""
 

@@ -9,10 +9,14 @@ per-token Python loop this replaces was most of the time of an ingest (see bench
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterator
 
 from .model import Document, Sentence
 
-__all__ = ["Segmenter", "segment_document", "segmenter"]
+__all__ = ["Segmenter", "segment_document", "sentence_batches", "segmenter"]
+
+# Characters of turns tokenised at once: spaCy's tokens take ~50 times their text's memory.
+BATCH_CHARS = 20_000
 
 _END_PUNCT = set(".!?…")
 _CLOSERS = set("»\"')]”’")
@@ -110,11 +114,29 @@ class Segmenter:
         return self._split([self.nlp.make_doc(text)], [offset], [turn])
 
     def segment(self, doc: Document) -> tuple[Sentence, ...]:
-        pieces = [(i, a, b) for i, t in enumerate(doc.turns)
-                  for a, b in _pieces(doc.text, t.start, t.end, self.nlp.max_length)]
-        texts = [doc.text[a:b] for _, a, b in pieces]
-        sdocs = list(self.nlp.tokenizer.pipe(texts, batch_size=256))
-        return tuple(self._split(sdocs, [a for _, a, _ in pieces], [i for i, _, _ in pieces]))
+        return tuple(s for batch in self.batches(doc) for s in batch)
+
+    def batches(self, doc: Document, chars: int = BATCH_CHARS) -> Iterator[list[Sentence]]:
+        """The sentences of ``doc``, a batch of turns (about ``chars`` characters) at a time.
+
+        A long transcript's tokens take far more memory than its text (issue 12: a 20 MB file
+        took 2 GB when tokenised whole), so only one batch is tokenised at a time; sentences
+        never cross a turn, so batches give exactly the sentences of the whole.
+        """
+        pieces, size = [], 0
+        for i, t in enumerate(doc.turns):
+            for a, b in _pieces(doc.text, t.start, t.end, self.nlp.max_length):
+                pieces.append((i, a, b))
+                size += b - a
+                if size >= chars:
+                    yield self._segment_pieces(doc.text, pieces)
+                    pieces, size = [], 0
+        if pieces:
+            yield self._segment_pieces(doc.text, pieces)
+
+    def _segment_pieces(self, text: str, pieces: list[tuple[int, int, int]]) -> list[Sentence]:
+        sdocs = list(self.nlp.tokenizer.pipe((text[a:b] for _, a, b in pieces), batch_size=256))
+        return self._split(sdocs, [a for _, a, _ in pieces], [i for i, _, _ in pieces])
 
     def _split(self, sdocs, offsets, turns) -> list[Sentence]:
         """Sentences of tokenised texts (one per turn), with the turn's offset added.
@@ -241,7 +263,8 @@ def stop_lemmas(language: str = "nb") -> frozenset[str]:
     ``qualmrs.lang`` adds, and their lemmas (what segments store)."""
     import spacy
 
-    words = set(spacy.blank(language).Defaults.stop_words)
+    # the language's class holds them: no pipeline is built for a word list (issue 12)
+    words = set(spacy.util.get_lang_class(language).Defaults.stop_words)
     data = _language_data(language)
     words |= data["stop_words"] | data["spoken_stop_words"]
     seg = segmenter(language)
@@ -251,3 +274,10 @@ def stop_lemmas(language: str = "nb") -> frozenset[str]:
 def segment_document(doc: Document, language: str = "nb") -> tuple[Sentence, ...]:
     """Sentences of every turn of ``doc``, with lemmas."""
     return segmenter(language).segment(doc)
+
+
+def sentence_batches(doc: Document, language: str = "nb") -> Iterator[list[Sentence]]:
+    """Sentences of every turn of ``doc``, with lemmas, a batch of turns at a time (what a
+    store writes while the next batch is made, so a long transcript's sentences are never
+    all in memory)."""
+    return segmenter(language).batches(doc)

@@ -54,3 +54,33 @@ def test_segment_offsets_with_emoji_and_aeoeaa(seg):
     got = seg.sentences(text, offset=10)
     assert [(s.start, s.end) for s in got] == [(10, 24), (25, 36)]
     assert got[0].lemmas.split()[0] == "bra"
+
+
+# Counts the spaCy pipelines (Language objects) one process builds for a run and suggestions.
+PIPELINES = """
+import sys
+import spacy.language
+built = []
+init = spacy.language.Language.__init__
+def counting(self, *args, **kwargs):
+    built.append(type(self).__name__)
+    init(self, *args, **kwargs)
+spacy.language.Language.__init__ = counting
+import qualmrs
+qualmrs.run(sys.argv[1], sys.argv[2], sys.argv[3], report=False)
+with qualmrs.open(sys.argv[3] + "/project.db") as project:
+    project.suggest(model=False)
+print(len(built))
+"""
+
+
+@pytest.mark.parametrize("steps", ["run, then rule suggestions"])
+def test_segment_one_spacy_pipeline_per_process(small_study, tmp_path, steps):  # issue 12
+    import subprocess
+    import sys
+
+    from conftest import CODEBOOK
+
+    out = subprocess.run([sys.executable, "-c", PIPELINES, str(small_study), str(CODEBOOK),
+                          str(tmp_path / "out")], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[-1] == "1"

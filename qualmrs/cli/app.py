@@ -45,9 +45,11 @@ class _OneLineUsage(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+# Help as click writes it (plain text): rich's boxes cost a third of `qualmrs --help`'s start-up
+# (issue 12), and plain text reads the same in a terminal, a pipe or a log.
 app = typer.Typer(help="qualmrs: code and tabulate qualitative interview studies.",
                   cls=_OneLineUsage, no_args_is_help=True, add_completion=False,
-                  pretty_exceptions_enable=False)
+                  pretty_exceptions_enable=False, rich_markup_mode=None)
 
 
 class _Stderr(logging.Handler):

@@ -33,25 +33,32 @@ def tables_cmd(db: DB, format: Annotated[ThesisFormat, typer.Option("--format")]
                out: Annotated[Optional[Path], typer.Option(help="Folder for the files.")] = None,
                coder: CoderOpt = None, template: TemplateOpt = None, force: ForceOpt = False):
     """Frequency tables from the codebook's table definitions (printed, and written to --out)."""
-    from ..export import render_markdown
-    from ..export.tables import render_csv, render_tex, write_tables
+    from ..export.tabletext import render_csv, render_markdown
     from ..project import open
 
     with open(db) as project:
         study = project.study(coder)
-    frames = study.tables()
     if out is not None:
-        for path in write_tables(frames, [format.value], out, force, template):
+        from ..export.tables import write_tables
+
+        for path in write_tables(study.tables(), [format.value], out, force, template):
             _say(f"Wrote {path}")
         _counting(study)
         return
     _counting(study)
-    render = {ThesisFormat.md: render_markdown, ThesisFormat.tex: render_tex,
-              ThesisFormat.csv: lambda f: f"# {f.attrs['caption']}\n{render_csv(f)}"}
-    if format not in render:
+    if format is ThesisFormat.tex:
+        from ..export.tables import render_tex
+
+        tables, render = study.tables(), render_tex
+    elif format in (ThesisFormat.md, ThesisFormat.csv):
+        # plain counts: printing them as Markdown or CSV needs no pandas (issue 12)
+        tables = study.table_counts()
+        render = render_markdown if format is ThesisFormat.md else \
+            lambda t: f"# {t.caption}\n{render_csv(t)}"
+    else:
         raise QualmrsError(f"--format {format.value} needs --out DIR")
-    for frame in frames:
-        typer.echo(render[format](frame))
+    for table in tables:
+        typer.echo(render(table))
 
 
 @app.command("matrix")

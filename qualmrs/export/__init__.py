@@ -8,7 +8,7 @@ import importlib
 
 __all__ = ["write_table", "write_matrix", "render_markdown"]
 
-_HOME = {"write_table": "tables", "write_matrix": "matrix", "render_markdown": "tables"}
+_HOME = {"write_table": "tables", "write_matrix": "matrix", "render_markdown": "tabletext"}
 
 
 def __getattr__(name: str):

@@ -7,6 +7,8 @@ read well on screen. Nothing is fetched: matplotlib's bundled DejaVu Sans is the
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import textwrap
 from pathlib import Path
 
@@ -30,31 +32,62 @@ def _plt():
     return plt
 
 
-def _save(fig, base: Path) -> list[Path]:
-    """PNG and SVG of ``fig`` at ``base``; in the enclosing ``outputs`` batch (with its
-    ``force``), or in one of their own."""
-    paths = []
-    try:
+def _fingerprint(name: str, data: pd.DataFrame, args: tuple, kwargs: dict) -> str:
+    """What a figure's files depend on: its data and labels, this module's code and
+    matplotlib's version (read from its metadata, so that matplotlib need not be imported)."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for part in (version("matplotlib"), name, data.to_csv(), repr(data.attrs), repr(args),
+                 repr(sorted(kwargs.items()))):
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+def _figure(draw):
+    """``draw(plt, data, ...)`` builds a matplotlib figure; the wrapped function, called as
+    ``(data, base, ...)``, writes it as PNG and SVG at ``base`` (in the enclosing ``outputs``
+    batch, or one of its own) and returns their paths. Files an earlier command made from the same data with the same
+    code are kept as they are: drawing is the slow part of a report (issue 12)."""
+
+    @functools.wraps(draw)
+    def write(data: pd.DataFrame, base: Path, *args, **kwargs) -> list[Path]:
+        paths = [base.with_suffix(".png"), base.with_suffix(".svg")]
+        key = _fingerprint(draw.__name__, data, args, kwargs)
         with outputs() as out:
-            for ext in ("png", "svg"):
-                path = base.with_suffix(f".{ext}")
-                with out.buffer(path) as buf:
-                    fig.savefig(buf, format=ext, dpi=150 if ext == "png" else None,
-                                bbox_inches="tight",
-                                metadata={"Date": None} if ext == "svg" else None)
-                paths.append(path)
-    finally:
-        _plt().close(fig)
-    return paths
+            if all(out.current(p, key) for p in paths):
+                return paths
+            plt = _plt()
+            fig = draw(plt, data, *args, **kwargs)
+            try:
+                # "tight" lays the figure out by drawing it, once per savefig: lay it out
+                # once, at the PNG's resolution, for both files
+                svg_dpi = fig.dpi  # the SVG's embedded images, as before
+                fig.set_dpi(150)
+                bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(
+                    plt.rcParams["savefig.pad_inches"])
+                for path, ext in zip(paths, ("png", "svg")):
+                    with out.buffer(path, made_from=key) as buf:
+                        fig.savefig(buf, format=ext, dpi=150 if ext == "png" else svg_dpi,
+                                    bbox_inches=bbox,
+                                    metadata={"Date": None} if ext == "svg" else None)
+            finally:
+                plt.close(fig)
+        return paths
+
+    return write
 
 
 def _wrap(text: str, width: int = 28) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def frequency_chart(table: pd.DataFrame, base: Path) -> list[Path]:
-    """Grouped bars: one group per question, one bar per category (N left out)."""
-    plt = _plt()
+@_figure
+def frequency_chart(plt, table: pd.DataFrame):
+    """Grouped bars: one group per question, one bar per category (N left out).
+
+    Called as ``frequency_chart(table, base)``: writes ``base``.png and .svg, returns them.
+    """
     data = table.drop(index="N")
     n_q, n_c = len(data.columns), len(data.index)
     fig, ax = plt.subplots(figsize=(max(6.3, 2.3 * n_q + 1.5), 3.4))
@@ -71,7 +104,7 @@ def frequency_chart(table: pd.DataFrame, base: Path) -> list[Path]:
     ax.set_title(_wrap(table.attrs["caption"], 70), loc="left")
     ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.spines[["top", "right"]].set_visible(False)
-    return _save(fig, base)
+    return fig
 
 
 def _whole_numbers(axis) -> None:
@@ -81,11 +114,14 @@ def _whole_numbers(axis) -> None:
     axis.set_major_locator(MaxNLocator(integer=True))
 
 
-def heatmap(frame: pd.DataFrame, base: Path, title: str, row_labels=None, fmt: str = "{:g}",
-            cmap: str = "Blues", counts: bool = True) -> list[Path]:
+@_figure
+def heatmap(plt, frame: pd.DataFrame, title: str, row_labels=None, fmt: str = "{:g}",
+            cmap: str = "Blues", counts: bool = True):
     """A labelled heatmap with the value written in each cell (``counts``: its colour bar
-    on whole numbers)."""
-    plt = _plt()
+    on whole numbers).
+
+    Called as ``heatmap(frame, base, title, ...)``: writes ``base``.png and .svg.
+    """
     rows, cols = frame.shape
     fig, ax = plt.subplots(figsize=(max(4.0, 0.55 * cols + 3.2), max(2.5, 0.32 * rows + 1.2)))
     values = frame.to_numpy(dtype=float)
@@ -104,15 +140,18 @@ def heatmap(frame: pd.DataFrame, base: Path, title: str, row_labels=None, fmt: s
     bar = fig.colorbar(im, ax=ax, shrink=0.8)
     if counts:
         _whole_numbers(bar.ax.yaxis)
-    return _save(fig, base)
+    return fig
 
 
-def presence_chart(crosstab: pd.DataFrame, names: dict[str, str], base: Path,
-                   language: str = "nb") -> list[Path]:
+@_figure
+def presence_chart(plt, crosstab: pd.DataFrame, names: dict[str, str], language: str = "nb"):
     """Horizontal bars: share of cases mentioning each code (a theme: it or a sub-code), one
-    bar per attribute value."""
+    bar per attribute value.
+
+    Called as ``presence_chart(crosstab, base, names, language)``: writes ``base``.png and
+    .svg.
+    """
     w = words(language)
-    plt = _plt()
     codes = list(dict.fromkeys(crosstab["code"]))
     values = list(dict.fromkeys(crosstab["value"]))
     fig, ax = plt.subplots(figsize=(6.3, 0.3 * len(codes) * max(1, len(values) / 1.5) + 1.2))
@@ -132,4 +171,4 @@ def presence_chart(crosstab: pd.DataFrame, names: dict[str, str], base: Path,
     ax.legend(frameon=False, fontsize=8, title=attribute, loc="upper left",
               bbox_to_anchor=(1.0, 1.0))
     ax.spines[["top", "right"]].set_visible(False)
-    return _save(fig, base)
+    return fig

@@ -9,7 +9,9 @@ half-updated folder, and no writer holds a half-written file open.
 qualmrs knows the files it wrote by a manifest in each folder it writes to,
 ``.qualmrs-outputs.json``: file name → SHA-256 of the bytes written. A file listed there with
 the same bytes is qualmrs' own and is replaced; any other existing file (someone's notes, or
-qualmrs' own file edited since, in Excel say) is refused unless forced. A SQLite file (its
+qualmrs' own file edited since, in Excel say) is refused unless forced. A file may also be
+recorded with what it was made from (``made_from``: a fingerprint of its data), so that a
+later command keeps it instead of making it again while the data is the same (figures). A SQLite file (its
 header says so) or its ``-wal``/``-shm``/``-journal`` companion is refused even when forced:
 no output may write over a project store.
 """
@@ -62,15 +64,21 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def _manifest(folder: Path) -> dict[str, str]:
-    """The files qualmrs wrote in ``folder`` (name → SHA-256); empty when there is none or it
-    cannot be read, so that nothing there counts as qualmrs' own."""
+def _manifest(folder: Path, part: str = "files") -> dict[str, str]:
+    """The files qualmrs wrote in ``folder`` (name → SHA-256), or with ``part="made_from"``
+    what they were made from (name → fingerprint); empty when there is none or it cannot be
+    read, so that nothing there counts as qualmrs' own."""
     try:
-        files = json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get("files", {})
+        files = json.loads((folder / MANIFEST).read_text(encoding="utf-8")).get(part, {})
     except (OSError, ValueError, AttributeError):
         return {}
     return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)} \
         if isinstance(files, dict) else {}
+
+
+def _own(target: Path) -> bool:
+    """Whether ``target`` is a file qualmrs wrote and nobody changed since."""
+    return target.is_file() and _manifest(target.parent).get(target.name) == _sha256(target)
 
 
 def check_target(target: str | Path, force: bool = False) -> None:
@@ -99,10 +107,8 @@ def check_target(target: str | Path, force: bool = False) -> None:
     if folder is not None and not folder.is_dir():
         what = "a project store (SQLite)" if is_sqlite(folder) else "a file"
         raise OverwriteError(f"is {what}, not a folder; give an output folder", path=folder)
-    if not target.exists() or force:
-        return
-    if _manifest(target.parent).get(target.name) == _sha256(target):
-        return  # written by qualmrs and unchanged since: replaced as before
+    if not target.exists() or force or _own(target):
+        return  # new, forced, or written by qualmrs and unchanged since: replaced as before
     raise OverwriteError("exists and was not written by qualmrs (or was changed since); "
                          "choose another name, or give --force to replace it", path=target)
 
@@ -125,6 +131,7 @@ class Outputs:
     def __init__(self, force: bool = False):
         self.force = force
         self._staged: dict[Path, Path] = {}  # target → temporary file beside it
+        self._made_from: dict[Path, str | None] = {}  # target → fingerprint of its data
         self._made: list[Path] = []  # folders this batch created, removed again on discard
 
     def _temp(self, target: Path) -> Path:
@@ -154,8 +161,25 @@ class Outputs:
         """Where ``target``'s bytes are now: its temporary file until ``commit``."""
         return self._staged.get(Path(target), Path(target))
 
-    def write_bytes(self, target: str | Path, data: bytes) -> Path:
+    def current(self, target: str | Path, made_from: str) -> bool:
+        """Whether ``target`` is qualmrs' own file, unchanged since an earlier command made it
+        from data with the fingerprint ``made_from``: then it need not be made again, and is
+        left as it is (and stays listed as qualmrs' own).
+
+        Args:
+            target: the file a writer is about to make.
+            made_from: a fingerprint of everything the file's bytes depend on (its data, the
+                code that draws it, the library versions), as given to ``write_bytes``.
+        """
+        target = Path(target)
+        return (target not in self._staged and _own(target)
+                and _manifest(target.parent, "made_from").get(target.name) == made_from)
+
+    def write_bytes(self, target: str | Path, data: bytes, made_from: str | None = None) -> Path:
         """Stage ``data`` as ``target``; returns ``target``.
+
+        ``made_from``, when given, is recorded in the folder's manifest with the file, so
+        that a later command can keep the file instead of making it again (``current``).
 
         Raises:
             OverwriteError: ``target`` is a store, or a file qualmrs did not write.
@@ -167,6 +191,7 @@ class Outputs:
             tmp.write_bytes(data)
         except OSError as e:
             raise _translated(e, target) or e
+        self._made_from[target] = made_from
         return target
 
     def write_text(self, target: str | Path, text: str) -> Path:
@@ -174,25 +199,30 @@ class Outputs:
         return self.write_bytes(target, text.encode("utf-8"))
 
     @contextlib.contextmanager
-    def buffer(self, target: str | Path) -> Iterator[io.BytesIO]:
+    def buffer(self, target: str | Path, made_from: str | None = None) -> Iterator[io.BytesIO]:
         """A buffer for writers that save to a file object (openpyxl, python-docx,
         matplotlib, zipfile); its bytes are staged as ``target`` when the block ends."""
         buf = io.BytesIO()
         yield buf
-        self.write_bytes(target, buf.getvalue())
+        self.write_bytes(target, buf.getvalue(), made_from)
 
     def commit(self) -> None:
         """Record the files in their folders' manifests and rename them into place."""
         manifests: dict[Path, Path] = {}
         try:
             for folder in sorted({t.parent for t in self._staged}):
-                files = _manifest(folder)
-                files.update({t.name: _sha256(tmp) for t, tmp in self._staged.items()
-                              if t.parent == folder})
+                files, made_from = _manifest(folder), _manifest(folder, "made_from")
+                for target, tmp in self._staged.items():
+                    if target.parent == folder:
+                        files[target.name] = _sha256(tmp)
+                        made_from.pop(target.name, None)
+                        if self._made_from.get(target):
+                            made_from[target.name] = self._made_from[target]
                 fd, name = tempfile.mkstemp(dir=folder, prefix=f"{MANIFEST}.", suffix=".tmp")
                 with os.fdopen(fd, "w", encoding="utf-8") as f:
                     json.dump({"about": "files qualmrs wrote here, with the SHA-256 of their "
-                               "bytes; qualmrs replaces these and no other", "files": files},
+                               "bytes; qualmrs replaces these and no other", "files": files,
+                               "made_from": made_from},
                               f, indent=1, sort_keys=True, ensure_ascii=False)
                 manifests[folder / MANIFEST] = Path(name)
             for target, tmp in [*self._staged.items(), *manifests.items()]:
@@ -203,12 +233,14 @@ class Outputs:
             self.discard()
             raise _translated(e, Path(e.filename).parent if e.filename else None) or e
         self._staged.clear()
+        self._made_from.clear()
 
     def discard(self) -> None:
         """Remove every temporary file, and the folders this batch created when empty."""
         for tmp in self._staged.values():
             tmp.unlink(missing_ok=True)
         self._staged.clear()
+        self._made_from.clear()
         for folder in sorted(self._made, key=lambda p: len(p.parts), reverse=True):
             with contextlib.suppress(OSError):
                 folder.rmdir()

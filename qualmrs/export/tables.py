@@ -9,7 +9,11 @@ import pandas as pd
 from ..lang.words import words
 from .layout import Grid, plain
 from .output import outputs
-from .spreadsheet import append, csv_text
+from .spreadsheet import append
+from .tabletext import render_csv, render_markdown
+
+__all__ = ["FORMATS", "table_filename", "render_markdown", "render_csv", "write_table",
+           "write_tables"]
 
 FORMATS = ("csv", "md", "xlsx", "docx", "tex")
 RUN_FORMATS = ("csv", "md", "xlsx", "docx")  # what ``run`` writes
@@ -18,23 +22,6 @@ RUN_FORMATS = ("csv", "md", "xlsx", "docx")  # what ``run`` writes
 def table_filename(table_id: str, fmt: str) -> str:
     """The file a table is written to, e.g. ``tabell_4-1.csv``."""
     return f"tabell_{table_id}.{fmt}"
-
-
-def render_markdown(frame: pd.DataFrame, headers: str = "text") -> str:
-    """The table under its caption; column heads are question texts (or keys)."""
-    names = frame.attrs["headers"] if headers == "text" else {q: q for q in frame.columns}
-    head = ["", *[names[q] for q in frame.columns]]
-    lines = [f"**{frame.attrs['caption']}**", "",
-             "| " + " | ".join(head) + " |",
-             "|" + "|".join([":---"] + ["---:"] * len(frame.columns)) + "|"]
-    for category, row in frame.iterrows():
-        lines.append("| " + " | ".join([str(category), *[str(v) for v in row]]) + " |")
-    return "\n".join(lines) + "\n"
-
-
-def render_csv(frame: pd.DataFrame) -> str:
-    """Contract: first column ``category``, then question keys in table order, last row ``N``."""
-    return csv_text(frame, index=True, index_label="category")
 
 
 def write_csv(frame: pd.DataFrame, buf) -> None:

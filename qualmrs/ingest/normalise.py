@@ -48,7 +48,7 @@ def decode(data: bytes, path: str | Path, encoding: str | None = None,
         IngestError: empty, binary, an unknown encoding, or bytes the encoding cannot
             decode (with their line and byte offset).
     """
-    if not data.strip():
+    if not data or data.isspace():  # not data.strip(): no copy of a long file
         raise IngestError("the file is empty", path=path)
     codec = _codec(encoding, path) if encoding else next(
         (name for bom, name in _BOMS if data.startswith(bom)), "utf-8-sig")
@@ -112,10 +112,23 @@ def check_line_lengths(text: str, path, located: bool = True) -> None:
     """
     if len(text) <= MAX_LINE_CHARS:
         return
-    for n, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE_CHARS:
+    for n, (start, end) in enumerate(line_spans(text), start=1):
+        if end - start > MAX_LINE_CHARS:
             where = "the line" if located else f"line {n} of the text"
-            raise IngestError(f"{where} has {len(line):,} characters, more than the "
+            raise IngestError(f"{where} has {end - start:,} characters, more than the "
                               f"{MAX_LINE_CHARS:,} a line may have: not a transcript, or its "
                               "line breaks were lost (split it into paragraphs)", path=path,
                               line=n if located else None)
+
+
+def line_spans(text: str):
+    """``(start, end)`` of each line of ``text`` (``end`` at its ``\\n``), found in place: a
+    long transcript is not copied into a list of lines."""
+    start, size = 0, len(text)
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield start, size
+            return
+        yield start, end
+        start = end + 1

@@ -59,10 +59,11 @@ class Archive:
         else:
             self._zip = None
             self.qde = path.read_bytes()
-            folder = next((p for p in path.parent.iterdir()
-                           if p.is_dir() and p.name.lower() == "sources"), None)
-            self._members = ({p.name.lower(): p for p in folder.iterdir() if p.is_file()}
-                             if folder else {})
+            self._folder = next((p for p in path.parent.iterdir()
+                                 if p.is_dir() and p.name.lower() == "sources"), None)
+            self._members = ({p.name.lower(): p for p in self._folder.iterdir() if p.is_file()}
+                             if self._folder else {})
+            self._paths = {}
 
     def _open_members(self) -> None:
         names = [n for n in self._zip.namelist() if not n.endswith("/")]
@@ -73,20 +74,41 @@ class Archive:
             raise IngestError("expected one .qde project file at the top of the archive, "
                               f"found {len(qdes) or 'none'}", path=self.path)
         self.qde = read_member(self._zip, qdes[0], self.path, ".qdpx")
-        # Tools write Sources/ or sources/; only the file name matters inside it.
-        self._members = {PurePosixPath(n).name.lower(): n for n in names
-                         if n.lower().startswith("sources/")}
+        # Tools write Sources/ or sources/; an internal:// file is known by its name.
+        inside = [n for n in names if n.lower().startswith("sources/")]
+        self._members = {PurePosixPath(n).name.lower(): n for n in inside}
+        self._paths = {n.lower()[len("sources/"):]: n for n in inside}
 
     def read(self, url: str) -> bytes | None:
-        """An ``internal://`` file's bytes, or None when the project does not hold it."""
-        if not url.lower().startswith("internal://"):
+        """The bytes of a file the project holds, or None when it does not hold it.
+
+        ``internal://NAME`` is a file in ``sources/``. So is a path without a scheme when
+        ``sources/`` has it (issue 12: qualitative-coding writes ``board_2017.txt`` for
+        ``sources/board_2017.txt``); ``relative://`` and ``file://`` paths are outside.
+        """
+        if url.lower().startswith("internal://"):
+            member = self._members.get(PurePosixPath(url[len("internal://"):]).name.lower())
+        elif "://" not in url and url:
+            member = self._in_sources(PurePosixPath(url.replace("\\", "/")))
+        else:
             return None
-        member = self._members.get(PurePosixPath(url[len("internal://"):]).name.lower())
         if member is None:
             return None
         if self._zip:
             return read_member(self._zip, member, self.path, ".qdpx")
         return member.read_bytes()
+
+    def _in_sources(self, relative: PurePosixPath):
+        """The member (or file) at ``sources/<relative>``, if the project holds one."""
+        if relative.is_absolute() or ".." in relative.parts:
+            return None
+        if self._zip:
+            return self._paths.get(str(relative).lower())
+        if self._folder is None:
+            return None
+        found = self._folder / relative
+        inside = found.resolve().is_relative_to(self._folder.resolve())
+        return found if inside and found.is_file() else None
 
     def close(self) -> None:
         if self._zip:
@@ -109,7 +131,7 @@ def read_sources(root, archive, path, notes, used_notes, skipped):
     media = Counter()
     for el in root.iterfind("p:Sources/*", NS):
         tag = el.tag.removeprefix(P)
-        name = el.get("name") or norm_guid(el.get("guid"))
+        name = el.get("name") or _bare_name(el.get("plainTextPath")) or norm_guid(el.get("guid"))
         if tag == "TextSource":
             reader.add(el, name, el)
         elif tag == "PDFSource" and el.find("p:Representation", NS) is not None:
@@ -129,6 +151,12 @@ def read_sources(root, archive, path, notes, used_notes, skipped):
     for tag, n in media.items():
         skipped.append(f"{n} {_MEDIA[tag]}")
     return reader.sources, reader.names
+
+
+def _bare_name(url: str | None) -> str:
+    """The file name of a plain path (no scheme): what names a source that has no name
+    (qualitative-coding names none)."""
+    return PurePosixPath(url.replace("\\", "/")).name if url and "://" not in url else ""
 
 
 class _TextReader:
@@ -244,7 +272,7 @@ def _source_text(el, archive, path) -> tuple[str | None, bytes, str]:
     data = archive.read(url)
     if data is None:
         where = "not in the project" if url.lower().startswith("internal://") else \
-            "an external file, not read"
+            "not in the project's sources/" if "://" not in url else "an external file, not read"
         return None, b"", f"text file {url} is {where}"
     try:
         return data.decode("utf-8"), data, ""

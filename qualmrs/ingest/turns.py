@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import INFORMANT, INTERVIEWER, UNKNOWN, Turn
+from .normalise import line_spans
 
 # [hh:mm:ss] or (hh:mm:ss.f) or hh:mm:ss before the label
 _TIME = r"(?:[\[(]?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?\s*(?:-\s*)?)?"
@@ -19,7 +20,8 @@ _TIME = r"(?:[\[(]?(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[\])]?\s*(?
 _LABEL = re.compile(
     r"^[ \t]*" + _TIME +
     r"(?P<b1>\*\*|__)?(?P<label>[^\W_][\w.\-]*(?:[ \t][^\W_][\w.\-]*){0,3}?)(?P<b2>\*\*|__)?"
-    r"[ \t]*:(?:\*\*|__)?(?=\s|$)[ \t]*", re.UNICODE)
+    r"[ \t]*:(?:\*\*|__)?(?=\s|$)[ \t]*", re.UNICODE | re.MULTILINE)
+_TEXT = re.compile(r"\S")
 _SHORT_CODE = re.compile(r"^[A-ZÆØÅ]{1,3}\d{0,2}$|^[A-ZÆØÅ][a-zæøå]{0,2}\d{1,2}$|^[^\W\d_]+[ \t]?\d{1,3}$")
 
 
@@ -42,10 +44,16 @@ def parse_time(value: str | None) -> float | None:
 
 def match_label(line: str) -> LabelMatch | None:
     """The speaker label that opens ``line``, if it has the shape of one."""
-    m = _LABEL.match(line)
+    return _match_at(line, 0, len(line))
+
+
+def _match_at(text: str, start: int, end: int) -> LabelMatch | None:
+    """The label opening the line ``text[start:end]`` (``start`` a line start), read in
+    place: a long transcript is not copied line by line."""
+    m = _LABEL.match(text, start, end)
     if not m or len(m.group("label")) > 40:
         return None
-    return LabelMatch(m.group("label").strip(), m.end(), parse_time(m.group("time")))
+    return LabelMatch(m.group("label").strip(), m.end() - start, parse_time(m.group("time")))
 
 
 class LabelPolicy:
@@ -93,47 +101,45 @@ def find_turns(text: str, policy: LabelPolicy, *,
     """
     forced = forced or {}
     times = times or {}
-    lines = text.split("\n")
-    matches: dict[int, LabelMatch] = {}
-    for i, line in enumerate(lines):
-        m = match_label(line)
-        if m:
-            matches[i] = m
-    accepted = policy.accepted(Counter(m.label for m in matches.values()))
-    opens: list[tuple[int, int, str, float | None]] = []  # (line, offset in text, label, time)
-    offset = 0
-    for i, line in enumerate(lines):
-        m = matches.get(i)
+    # Two passes over the lines, in place: the labels first, then the turns they open. A
+    # long transcript's lines and label matches are never all held (issue 12).
+    accepted = policy.accepted(Counter(m.label for _, _, m in _label_lines(text, {}) if m))
+    turns: list[Turn] = []
+    last = None  # the open turn: (its line start, its text start, label, time)
+    for i, start, m in _label_lines(text, forced):
         if i in forced:
             label, text_start = forced[i]
-            opens.append((i, offset + text_start, label, times.get(i)))
-        elif m and m.label in accepted:
-            opens.append((i, offset + m.text_start, m.label, m.time if m.time is not None
-                          else times.get(i)))
-        offset += len(line) + 1
-    labelled = bool(opens)
-    line_starts = _line_starts(lines)
-    turns: list[Turn] = []
-    first_line_start = line_starts[opens[0][0]] if opens else len(text)
-    if _has_text(text, 0, first_line_start):
-        turns.append(_trimmed(text, 0, first_line_start, "", UNKNOWN if labelled else INFORMANT,
-                              None))
-    for k, (line, start, label, time) in enumerate(opens):
-        end = line_starts[opens[k + 1][0]] if k + 1 < len(opens) else len(text)
-        turns.append(_trimmed(text, start, end, label, policy.role(label), time))
-    return tuple(t for t in turns if t.end > t.start), labelled
+            opened = (start, start + text_start, label, times.get(i))
+        elif m.label in accepted:
+            opened = (start, start + m.text_start, m.label,
+                      m.time if m.time is not None else times.get(i))
+        else:
+            continue
+        if last is None:
+            if _has_text(text, 0, start):
+                turns.append(_trimmed(text, 0, start, "", UNKNOWN, None))
+        else:
+            turns.append(_trimmed(text, last[1], start, last[2], policy.role(last[2]), last[3]))
+        last = opened
+    if last is None:  # no labels: the whole text is one unlabelled turn
+        if _has_text(text, 0, len(text)):
+            turns.append(_trimmed(text, 0, len(text), "", INFORMANT, None))
+    else:
+        turns.append(_trimmed(text, last[1], len(text), last[2], policy.role(last[2]),
+                              last[3]))
+    return tuple(t for t in turns if t.end > t.start), last is not None
 
 
-def _line_starts(lines: list[str]) -> list[int]:
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    return starts
+def _label_lines(text: str, forced):
+    """(index, start, label match) of each line that opens with a label or is ``forced``."""
+    for i, (start, end) in enumerate(line_spans(text)):
+        m = _match_at(text, start, end)
+        if m or i in forced:
+            yield i, start, m
 
 
 def _has_text(text: str, start: int, end: int) -> bool:
-    return bool(text[start:end].strip())
+    return _TEXT.search(text, start, end) is not None
 
 
 def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from ..codebook import load_codebook
 from ..errors import StoreError
 from ..model import MANUAL
 from ..store import Store
-from .ingest import IngestReport, ingest, steps
+from .ingest import IngestReport, ingest, sentences_of, steps
 from .imports import import_answers, import_codings
 
 __all__ = ["init_project", "open_project", "ingest", "import_codings", "import_answers",
@@ -20,11 +20,9 @@ def segmenter(store: Store):
     """What makes a document's sentences again from its stored row (for the history)."""
     def segment(row: dict):
         from ..model import Document, Turn
-        from ..segment import segment_document
 
         turns = tuple(Turn(t[1], t[4], t[5], t[2], t[3], t[6]) for t in row["turns"])
-        return segment_document(Document(row["name"], row["text"], turns),
-                                store.codebook.language)
+        return sentences_of(Document(row["name"], row["text"], turns), store.codebook.language)
     return segment
 
 

@@ -41,6 +41,11 @@ def coders_frame(store: Store):
     """``coder, codings, answers, origins``: who has coded, how much, from where."""
     import pandas as pd
 
+    return pd.DataFrame(_coder_rows(store), columns=["coder", "codings", "answers", "origins"])
+
+
+def _coder_rows(store: Store) -> list[list]:
+    """The rows of ``coders_frame`` (``status`` needs no pandas)."""
     rows: dict[str, list] = {}
     for c in store.codings():
         r = rows.setdefault(c.coder, [0, 0, set()])
@@ -50,8 +55,7 @@ def coders_frame(store: Store):
         r = rows.setdefault(a.coder, [0, 0, set()])
         r[1] += 1
         r[2].add(a.origin or "(before origins were kept)")
-    return pd.DataFrame([[k, n, m, ", ".join(sorted(o))] for k, (n, m, o) in sorted(rows.items())],
-                        columns=["coder", "codings", "answers", "origins"])
+    return [[k, n, m, ", ".join(sorted(o))] for k, (n, m, o) in sorted(rows.items())]
 
 
 def _known_code(store: Store, key: str) -> None:
@@ -173,7 +177,7 @@ def status(store: Store) -> Status:
     standing, and what revisions left to review or set aside."""
     from .core import resolve_coder
 
-    frame = coders_frame(store)
+    coders = _coder_rows(store)
     try:
         who, why = resolve_coder(store, None)
     except QualmrsError as e:
@@ -181,7 +185,7 @@ def status(store: Store) -> Status:
     with store.reading():
         counts = store.counts()
     return Status(counts["documents"], counts["cases"],
-                  [(r.coder, r.codings, r.answers) for r in frame.itertuples()], who, why,
+                  [(c, n, m) for c, n, m, _ in coders], who, why,
                   len(store.codings(source=None)) - len(store.codings()),
                   store.warnings(), counts["steps"], store.meta("qualmrs_version"),
                   store.meta("written_by"), store.reviews(), store.set_aside_codings())

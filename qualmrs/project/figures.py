@@ -46,7 +46,7 @@ def plots(study, out: Path, progress=None, force: bool = False) -> list[tuple[st
             todo.append((f"{w['share_by_caption'].format(attribute=attribute)} "
                          f"({w['themes_include']})",
                          lambda ct=ct, a=attribute: figures.presence_chart(
-                             ct, names, out / f"koder_etter_{a}", book.language)))
+                             ct, out / f"koder_etter_{a}", names, book.language)))
     with outputs(force):
         return [(caption, draw()[0]) for caption, draw in steps(progress, todo, "figures")]
 

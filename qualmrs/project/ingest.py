@@ -11,7 +11,7 @@ from ..errors import IngestError
 from ..model import INFORMANT, Document
 from ..store import Store
 
-__all__ = ["ingest", "IngestReport", "steps", "assign_cases"]
+__all__ = ["ingest", "IngestReport", "steps", "assign_cases", "sentences_of"]
 
 # labels that name an interviewer in transcripts, whatever the codebook says
 INTERVIEWER_LIKE = {"intervjuer", "interviewer", "int", "i", "intervjuar", "spørsmål", "q"}
@@ -32,6 +32,16 @@ def steps(progress, items, what: str):
     """``items``, wrapped in ``progress`` (a tqdm-like callable) when one is given."""
     items = list(items)
     return items if progress is None else progress(items, total=len(items), desc=what)
+
+
+def sentences_of(doc: Document, language: str):
+    """The document's sentences as a generator, made a batch of turns at a time while the
+    store writes them (issue 12: a long transcript's sentences are never all in memory)."""
+    from itertools import chain
+
+    from ..segment import sentence_batches
+
+    return chain.from_iterable(sentence_batches(doc, language))
 
 
 def assign_cases(doc: Document, by_document: dict[str, str],
@@ -203,10 +213,9 @@ def _store_one(store: Store, doc, source, rehashed, cases, warnings, from_commen
     """One document (or a stored one's new comments), its cases, warnings and comment
     codings, as one unit; returns the codings added from comments."""
     from ..coding.origins import diff
-    from ..segment import segment_document
 
     with store.atomic(command=command, step=step):
-        items = [(doc, segment_document(doc, store.codebook.language))] if doc else []
+        items = [(doc, sentences_of(doc, store.codebook.language))] if doc else []
         store.add_documents(items, cases, rehashed=rehashed,
                             warnings=[(source.name, w.removeprefix(f"{source.name}: "))
                                       for w in warnings])

@@ -83,8 +83,8 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
     from ..errors import StoreError
     from ..export.output import check_target, write_text
     from ..ingest.qdpx import read_refi_project
-    from ..segment import segment_document
-    from .ingest import assign_cases
+    from ..ingest.speakers import INTERVIEWER_NAMES, with_interviewers
+    from .ingest import assign_cases, sentences_of
 
     from ..store.postgres import is_url
 
@@ -96,17 +96,24 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
     if codebook_out:
         check_target(codebook_out, force)
     given = load_codebook(codebook) if codebook else None
-    labels = given.interviewer_labels if given else DEFAULT_INTERVIEWER_LABELS
+    # Without a codebook every name an interviewer goes by is a speaker; which of them is
+    # the interviewer is told from the documents below.
+    labels = given.interviewer_labels if given else tuple(sorted(set().union(
+        DEFAULT_INTERVIEWER_LABELS, *INTERVIEWER_NAMES.values())))
     project = read_refi_project(qdpx, labels, coder, given)
+    docs, notes = project.documents, list(project.notes)
     if given:
         book, text = given, given.source
     else:
-        text = yaml.safe_dump({"name": project.name, "language": "nb",
-                               "interviewer_labels": list(project.interviewer_labels),
-                               "codes": project.codes},
+        settings, found = _settings_from(docs, project.cases)
+        notes[:0] = found
+        text = yaml.safe_dump({"name": project.name, **settings, "codes": project.codes},
                               allow_unicode=True, sort_keys=False, width=100)
         book = parse_codebook(text, str(codebook_out or Path(qdpx).with_suffix(".yaml")))
-    docs = [assign_cases(d, project.by_document)[0] for d in project.documents]
+        cases = {c.label.casefold() for c in project.cases}  # a case is never the interviewer
+        docs = [with_interviewers(d, [x for x in book.interviewer_labels
+                                      if x.casefold() not in cases]) for d in docs]
+    docs = [assign_cases(d, project.by_document)[0] for d in docs]
     origin = f"refi:{Path(qdpx).name}"
     codings = [dataclasses.replace(c, origin=origin, origin_key=c.origin_key or str(i))
                for i, c in enumerate(project.codings)]
@@ -114,7 +121,7 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
 
     def fill(store: Store) -> None:
         with store.atomic(command=f"import-qdpx {Path(qdpx).name}"):
-            store.add_documents(((d, segment_document(d, book.language)) for d in docs),
+            store.add_documents(((d, sentences_of(d, book.language)) for d in docs),
                                 project.cases)
             store.add_work(codings, answers)
 
@@ -125,7 +132,29 @@ def import_qdpx(qdpx: str | Path, db: str | Path, codebook_out: str | Path | Non
     coders = {c.coder for c in project.codings} | {a.coder for a in project.answers}
     return QdpxImport(where, project.origin, len(docs), len(book.codes), len(project.codings),
                       len(project.answers), sorted(coders), len(project.cases),
-                      project.skipped, project.notes)
+                      project.skipped, notes)
+
+
+def _settings_from(documents, cases) -> tuple[dict, list[str]]:
+    """The codebook's ``language`` and ``interviewer_labels`` as the documents show them
+    (issue 12: not Norwegian for an English study), and notes saying what was found. What
+    cannot be told is left out: the codebook's defaults apply, and a note says so."""
+    from ..ingest.speakers import find_interviewers
+    from ..lang.detect import detect_language
+
+    settings, notes = {}, []
+    language = detect_language(d.text for d in documents) if documents else None
+    if language:
+        settings["language"] = language
+    labels = find_interviewers(documents, language, [c.label for c in cases])
+    if labels:
+        settings["interviewer_labels"] = list(labels)
+    if documents:
+        notes.append(f"language: {language or 'not recognised (Norwegian Bokmål assumed)'}; "
+                     "interviewer: " + (", ".join(labels) or "no speaker label recognised "
+                                        "(A, I and Intervjuer assumed)")
+                     + "; set language and interviewer_labels in the codebook to change them")
+    return settings, notes
 
 
 def coding_sheet(store: Store, out: str | Path, level: str = "turn",

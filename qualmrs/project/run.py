@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..codebook import load_codebook
+from ..codebook import load_codebook, parse_codebook
 from ..errors import QualmrsError
 from ..store import Store
 from .core import load_study, open_project, segmenter
@@ -83,7 +83,9 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     source_dir, out = Path(source_dir), Path(out)
     if not source_dir.is_dir():
         raise QualmrsError("not a folder of transcripts", path=source_dir)
-    book = load_codebook(codebook)
+    # spaCy checks the patterns only of a codebook the project does not hold yet (below):
+    # importing it for the check is most of a repeated run's start-up (issue 12)
+    book = load_codebook(codebook, check_patterns=False)
     for name in [*(f"tables/{table_filename(t.id, fmt)}" for t in book.tables for fmt in FORMATS),
                  "tables/code_counts.csv", "matrix.xlsx", "matrix.docx", *MAIN_POINTS,
                  *(["report.html"] if report else [])]:
@@ -105,9 +107,14 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
 
     if db.exists():
         store = open_project(db)
-        with store, store.atomic(command=f"run {source_dir.name}"):
-            work(store)
+        with store:
+            if store.codebook.source != book.source:  # new to the project: check it whole
+                book = parse_codebook(book.source, book.path)
+            with store.atomic(command=f"run {source_dir.name}"):
+                work(store)
     else:
+        book = parse_codebook(book.source, book.path)
+
         def fill(store: Store) -> None:
             store.segmenter = segmenter(store)
             with store.atomic(command=f"run {source_dir.name}"):

@@ -81,6 +81,13 @@ class Study:
 
         return frequency_tables(self.codebook, list(self.answers))
 
+    def table_counts(self) -> list:
+        """The same tables as plain counts (``qualmrs.analyse.frequency.TableCounts``), for
+        printing them without pandas."""
+        from ..analyse.frequency import table_counts
+
+        return [table_counts(t, self.codebook, list(self.answers)) for t in self.codebook.tables]
+
     def table(self, table_id: str):
         """One frequency table by its id (``"4-1"``); see ``tables``.
 

@@ -154,7 +154,7 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     rules = [set(e.rules) for e in matched]
     predicted, notes = {"rules": rules}, []
     definitions = definition_examples(book)
-    if ModelSuggester(min_examples=min_examples).fit(examples).codes_:
+    if ModelSuggester(min_examples=min_examples).learnable(examples)[0]:
         model = cross_validated_model(examples, lambda: ModelSuggester(
             min_examples=min_examples, definitions=definitions), progress)
         both = cross_validated_model(matched, lambda: ModelSuggester(

@@ -9,8 +9,11 @@ are made again from them when a document comes back, through ``Store.segmenter``
 from __future__ import annotations
 
 import json
+from itertools import islice
+from typing import Iterable, Iterator
 
-from sqlalchemy import and_, bindparam, func, insert, select, tuple_
+from sqlalchemy import (LargeBinary, Text, and_, bindparam, cast, func, insert, literal, null,
+                        select, tuple_)
 
 from ..errors import StoreError
 from ..model import MANUAL
@@ -28,6 +31,7 @@ NATURAL = {"codings": ("document_id", "start", "end", "code", "coder", "source")
 TURN_COLUMNS = ("document_id", "idx", "speaker", "role", "case_label", "start", "end", "time")
 SEGMENT_COLUMNS = ("document_id", "turn_idx", "start", "end", "lemmas")
 CHUNK = 500  # keys per IN (...) list
+ROWS = 5_000  # turns or sentences written at once: a long transcript's are never all held
 
 
 class Conflict(StoreError):
@@ -40,6 +44,32 @@ def _dump(row: dict | None) -> str | None:
 
 def _norm(row: dict | None) -> dict | None:
     return None if row is None else json.loads(_dump(row))
+
+
+def word_count(text: str, chunk: int = 1 << 16) -> int:
+    """``len(text.split())`` without a list of every word (a long transcript has millions):
+    the text is split a stretch at a time, each stretch ending where white space begins."""
+    n, start, size = 0, 0, len(text)
+    while start < size:
+        end = min(start + chunk, size)
+        while end < size and not text[end].isspace():
+            end += 1
+        n += len(text[start:end].split())
+        start = end
+    return n
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def turn_rows(turns) -> Iterator[list]:
+    """A document's ``Turn`` objects as the lists its stored row and its events hold."""
+    return ([i, t.speaker, t.role, t.case, t.start, t.end, t.time]
+            for i, t in enumerate(turns))
 
 
 def key_of(table: str, row: dict) -> tuple:
@@ -120,30 +150,73 @@ class RowsMixin:
 
     def _insert_document(self, conn, row: dict) -> dict:
         """A document with its turns; its sentences are made again by ``self.segmenter``."""
-        doc = {k: v for k, v in row.items() if k != "turns"}
-        doc["n_words"] = len(doc["text"].split())
-        doc_id = conn.execute(insert(s.documents).values(**doc)).inserted_primary_key[0]
-        row = {**row, "id": doc_id}
-        insert_rows(conn, s.turns, TURN_COLUMNS,
-                    [(doc_id, *t) for t in row["turns"]])
-        sentences = self.segmenter(row)
-        insert_rows(conn, s.segments, SEGMENT_COLUMNS,
-                    [(doc_id, x.turn, x.start, x.end, x.lemmas) for x in sentences])
-        self._events(conn, "documents", [(None, row)])
-        return row
+        doc = {k: v for k, v in row.items() if k not in ("turns", "id")}
+        return {**row, "id": self._store_document(conn, doc, row["turns"],
+                                                  self.segmenter(row))}
+
+    def _store_document(self, conn, row: dict, turns: Iterable[list],
+                        sentences: Iterable) -> int:
+        """Write a new document: its row (``row``: its columns but ``id`` and ``n_words``),
+        turns (lists as ``turn_rows`` gives them), sentences (any iterable) and its event;
+        returns its id.
+
+        A long transcript is held once (issue 12): turns and sentences go in chunks, the
+        text goes to SQLite as UTF-8 bytes made for the occasion (a ``str`` bound directly
+        keeps a UTF-8 copy of itself for as long as the text lives), and the event is made
+        from the stored row.
+        """
+        values = {c: cast(bindparam(c, type_=LargeBinary), Text) if c == "text" else
+                  bindparam(c) for c in [*row, "n_words"]}
+        params = {**row, "text": row["text"].encode("utf-8"), "n_words": word_count(row["text"])}
+        doc_id = conn.execute(insert(s.documents).values(values), params).inserted_primary_key[0]
+        del params
+        turns_json = self._store_turns(conn, doc_id, turns)
+        self._insert_sentences(conn, doc_id, sentences)
+        self._document_added(conn, doc_id, [*row, "id"], turns_json)
+        return doc_id
+
+    @staticmethod
+    def _store_turns(conn, doc_id: int, turns: Iterable[list]) -> str:
+        """Write a document's turns (lists as ``turn_rows`` gives them) a chunk at a time;
+        returns their JSON, for the document's event."""
+        parts = []
+        for chunk in chunks(turns, ROWS):
+            insert_rows(conn, s.turns, TURN_COLUMNS, [(doc_id, *t) for t in chunk])
+            parts.append(json.dumps(chunk, ensure_ascii=False)[1:-1])
+        return "[" + ",".join(parts) + "]"
+
+    def _document_added(self, conn, doc_id: int, keys: list[str], turns: str) -> None:
+        """The event of a document just stored: the same one ``_events`` would write for its
+        row (``keys``: the row's keys, ``turns`` their JSON), but made by SQLite from the
+        stored row. A long transcript's text is then not copied into a JSON string in Python
+        too (issue 12: the text, its JSON and their UTF-8 copies were most of the memory an
+        ingest took). Its columns are text and integers, which SQLite writes as Python does.
+        """
+        d = s.documents.c
+        after = func.json_object(*(x for k in sorted(keys) if k != "turns" for x in (k, d[k])),
+                                 "turns", func.json(turns))
+        conn.execute(insert(s.events).from_select(EVENT_COLUMNS, select(
+            literal(self._step_id(conn)), literal("documents"), literal("add"),
+            literal(json.dumps([doc_id])), null(), null(), after).where(d.id == doc_id)))
+
+    @staticmethod
+    def _insert_sentences(conn, doc_id: int, sentences: Iterable) -> None:
+        """A document's sentences (any iterable, e.g. a generator), written a chunk at a
+        time."""
+        for chunk in chunks(sentences, ROWS):
+            insert_rows(conn, s.segments, SEGMENT_COLUMNS,
+                        [(doc_id, x.turn, x.start, x.end, x.lemmas) for x in chunk])
 
     def _update_document(self, conn, before: dict, after: dict) -> None:
         """A document's columns, and its turns and sentences when the turns changed."""
         doc = {k: v for k, v in after.items() if k not in ("turns", "id")}
-        doc["n_words"] = len(doc["text"].split())
+        doc["n_words"] = word_count(doc["text"])
         conn.execute(s.documents.update().where(s.documents.c.id == after["id"]).values(**doc))
         if before["turns"] != after["turns"] or before["text"] != after["text"]:
             for child in (s.segments, s.turns):
                 conn.execute(child.delete().where(child.c.document_id == after["id"]))
             insert_rows(conn, s.turns, TURN_COLUMNS, [(after["id"], *t) for t in after["turns"]])
-            insert_rows(conn, s.segments, SEGMENT_COLUMNS,
-                        [(after["id"], x.turn, x.start, x.end, x.lemmas)
-                         for x in self.segmenter(after)])
+            self._insert_sentences(conn, after["id"], self.segmenter(after))
 
     def _delete(self, conn, table: str, rows: list[dict]) -> None:
         """Delete rows (as they are now) and record them."""

@@ -18,7 +18,7 @@ from .history import HistoryMixin
 from .opening import OpeningMixin
 from .redact import RedactMixin
 from .revisions import RevisionsMixin
-from .rows import SEGMENT_COLUMNS, TURN_COLUMNS, RowsMixin
+from .rows import RowsMixin, turn_rows
 from .suggestions import SuggestionsMixin
 from .summaries import SummariesMixin
 from .units import UnitsMixin, make_engine, now
@@ -164,8 +164,10 @@ class Store(OpeningMixin, UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, Sugges
         """Store documents with their turns and sentences, cases, and codings of the documents
         (from Word comments), in one unit; returns how many codings were new.
 
-        ``items`` may be a generator: each document is written as it comes, so a large
-        ingest holds one document at a time; an exception from it rolls everything back.
+        ``items`` may be a generator, and each document's sentences an iterable: each
+        document is written as it comes and its sentences a chunk at a time, so a large
+        ingest holds one document, and a long one a batch of its sentences, at a time; an
+        exception from either rolls everything back.
         ``rehashed`` gives stored documents a new file hash (a .docx whose text is the same
         but whose comments changed), so the next ingest sees the file as unchanged.
         ``warnings`` are (document, message) pairs kept with the project.
@@ -179,16 +181,9 @@ class Store(OpeningMixin, UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, Sugges
             known = self._add_cases(conn, cases, [])
             for doc, sentences in items:
                 self._add_cases(conn, (), [t.case for t in doc.turns if t.case], known)
-                row = {"name": doc.name, "sha256": doc.sha256, "format": doc.format,
-                       "text": doc.text, "n_words": len(doc.text.split())}
-                doc_id = conn.execute(s.documents.insert().values(**row)).inserted_primary_key[0]
-                turns = [[i, t.speaker, t.role, t.case, t.start, t.end, t.time]
-                         for i, t in enumerate(doc.turns)]
-                insert_rows(conn, s.turns, TURN_COLUMNS, [(doc_id, *t) for t in turns])
-                insert_rows(conn, s.segments, SEGMENT_COLUMNS, [
-                    (doc_id, x.turn, x.start, x.end, x.lemmas) for x in sentences])
-                del row["n_words"]
-                self._events(conn, "documents", [(None, {**row, "id": doc_id, "turns": turns})])
+                self._store_document(conn, {"name": doc.name, "sha256": doc.sha256,
+                                            "format": doc.format, "text": doc.text},
+                                     turn_rows(doc.turns), sentences)
             self.add_warnings(list(warnings), conn)
             return len(self._insert_codings(conn, codings)) if codings else 0
 

@@ -47,7 +47,10 @@ def make_engine(url: str, path=None):
         engine = create_engine("sqlite://", poolclass=StaticPool,
                                connect_args={"check_same_thread": False})
     elif url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # No prepared statements kept between executions: a kept one holds on to its last
+        # parameters, which for a document is a copy of its whole text (issue 12).
+        engine = create_engine(url, connect_args={"check_same_thread": False,
+                                                  "cached_statements": 0})
     else:
         raise ValueError(f"not a store URL: {url}")
     sqlite.install(engine, path)

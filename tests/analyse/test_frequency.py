@@ -1,3 +1,5 @@
+import pytest
+
 from qualmrs.analyse import code_counts, frequency_table, segments_table, theme_matrix
 from qualmrs.codebook import load_codebook
 from qualmrs.model import Answer, Case, Coding, Document, Turn
@@ -38,3 +40,20 @@ def test_matrix_and_counts(codebook_path):
     s = segments_table([doc], {}, "turn")
     assert s.columns.tolist() == ["document", "case", "speaker", "role", "start", "end", "text"]
     assert s["text"].tolist() == ["Spm", "Tall og møter.", "Trøyer før."]
+
+
+@pytest.mark.parametrize("answers", [
+    [],
+    [Answer("B", "tallfestes", "Ja", "x"), Answer("C", "tallfestes", "Nei", "x"),
+     Answer("B", "egnet", "Nøytral", "x")],
+])
+def test_frequency_counts_are_the_table_and_render_alike(codebook_path, answers):  # issue 12
+    from qualmrs.analyse.frequency import TableCounts, table_counts
+    from qualmrs.export.tabletext import render_csv, render_markdown
+
+    cb = load_codebook(codebook_path)
+    counts = table_counts(cb.tables[0], cb, answers)
+    frame = frequency_table(cb.tables[0], cb, answers)
+    assert TableCounts.of(frame) == counts and TableCounts.of(counts.frame()) == counts
+    assert render_markdown(counts) == render_markdown(frame)
+    assert render_csv(counts) == frame.to_csv(index_label="category", lineterminator="\n")

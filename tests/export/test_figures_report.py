@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 
+import pandas as pd
 import pytest
 
 from conftest import CODEBOOK, SAMPLE
@@ -57,3 +58,39 @@ def test_report_renders_in_headless_chromium(sample_out, tmp_path):
     pixels = matplotlib.image.imread(shot)
     assert pixels.shape[0] >= 3000 and pixels.shape[1] >= 1200
     assert pixels[..., :3].std() > 0.05  # text, tables and charts, not a blank page
+
+
+def _inodes(base):
+    return [base.with_suffix(ext).stat().st_ino for ext in (".png", ".svg")]
+
+
+@pytest.mark.parametrize("change, redrawn", [
+    ({}, False),
+    ({"frame": pd.DataFrame({"A": [1, 0]}, index=["mål", "tillit"])}, True),
+    ({"title": "Samforekomst"}, True),
+])
+def test_figures_redrawn_only_when_their_data_changed(tmp_path, change, redrawn):  # issue 12
+    from qualmrs.export.figures import heatmap
+
+    args = {"frame": pd.DataFrame({"A": [1, 2]}, index=["mål", "tillit"]), "title": "Koder"}
+    base = tmp_path / "figurer" / "kode_x_informant"
+    heatmap(args["frame"], base, args["title"])
+    before = _inodes(base)
+    args.update(change)
+    heatmap(args["frame"], base, args["title"])
+    assert (_inodes(base) != before) == redrawn
+
+
+def test_figures_edited_since_are_not_kept(tmp_path):  # issue 12
+    from qualmrs.errors import OverwriteError
+    from qualmrs.export.figures import heatmap
+    from qualmrs.export.output import outputs
+
+    frame, base = pd.DataFrame({"A": [1, 2]}, index=["mål", "tillit"]), tmp_path / "fig"
+    heatmap(frame, base, "Koder")
+    base.with_suffix(".png").write_bytes(b"someone's picture")
+    with pytest.raises(OverwriteError):
+        heatmap(frame, base, "Koder")
+    with outputs(force=True):
+        heatmap(frame, base, "Koder")
+    assert base.with_suffix(".png").read_bytes()[:4] == b"\x89PNG"

@@ -378,3 +378,85 @@ def test_qdpx_transcripts_of_recordings_and_pdf_text_become_documents(tmp_path):
         assert [(t.speaker, t.time) for t in talk_doc.turns] == [("A", None), ("B", 12.0)]
     assert texts == {"intervju_b.docx": "Vi ser på målekortet hver mandag.",
                      "referat.pdf": "Rangeringen ble lagt fram på møtet."}
+
+
+# -- projects other tools write: qualitative-coding, studies in English (issue 12) ----------
+
+BOARD = ("Interviewer: How did the board handle oversight in 2017?\n"
+         "Respondent: We met every quarter, and the chair asked for reports on all of the "
+         "projects that were running at the time.\n"
+         "Interviewer: And was there enough funding for the work you wanted to do?\n"
+         "Respondent: Not really. We had to cut two of our programmes because the budget was "
+         "reduced, and that was hard for the staff.\n")
+STAFF = ("Interviewer: What did the staff think about the cuts?\n"
+         "Respondent: They were upset at first, but most of them understood why it had to be "
+         "done, and they were involved in the decisions.\n")
+
+
+def _qc_archive(path):
+    """A project as qualitative-coding (qc) writes it: ``plainTextPath`` is the file's path
+    in its corpus (a bare name) with the file under ``sources/``, sources have no name, and
+    each coded line is a selection from its start to after its line end."""
+    guid = lambda n: f"{n:08X}-0000-4000-8000-000000000000"  # noqa: E731
+    codes = {"governance": guid(1), "funding": guid(2)}
+    user = guid(3)
+
+    def source(k, corpus_path, text, coded):
+        starts = [0]
+        for line in text.splitlines(keepends=True):
+            starts.append(starts[-1] + len(line))
+        sels = "".join(
+            f'<PlainTextSelection guid="{guid(100 * k + n)}" name="line:{n}" '
+            f'startPosition="{starts[n]}" endPosition="{starts[n + 1]}">'
+            f'<Coding guid="{guid(1000 * k + n)}" creatingUser="{user}">'
+            f'<CodeRef targetGUID="{codes[code]}"/></Coding></PlainTextSelection>'
+            for n, code in coded)
+        return f'<TextSource plainTextPath="{corpus_path}" guid="{guid(10 + k)}">{sels}</TextSource>'
+
+    qde = (f'<?xml version="1.0" encoding="UTF-8"?><Project {NS} origin="qc 2.3.1" '
+           f'name="qc project"><Users><User name="chris" guid="{user}"/></Users><CodeBook>'
+           '<Codes>' + "".join(f'<Code name="{n}" guid="{g}" isCodable="true"/>'
+                               for n, g in codes.items()) + '</Codes></CodeBook><Sources>'
+           + source(1, "board_2017.txt", BOARD, [(1, "governance"), (3, "funding")])
+           + source(2, "interviews/staff_2018.txt", STAFF, [(1, "governance")])
+           + '</Sources></Project>')
+    return _qdpx(path, qde.encode(), {"board_2017.txt": BOARD.encode(),
+                                      "interviews/staff_2018.txt": STAFF.encode()})
+
+
+def test_qdpx_qualitative_coding_sources_found_in_sources_folder(tmp_path):
+    # issue 12: «text file board_2017.txt is an external file»: every source and coding lost
+    result = import_qdpx(_qc_archive(tmp_path / "qc.qdpx"), tmp_path / "p.db")
+    assert result.documents == 2 and result.codings == 3 and result.coders == ["chris"]
+    assert not any("board_2017" in x or "staff_2018" in x for x in result.skipped)
+    with open_project(tmp_path / "p.db") as store:
+        docs = {d.name: d for d in store.documents()}
+        assert sorted(docs) == ["board_2017.txt", "staff_2018.txt"]
+        assert docs["board_2017.txt"].text == BOARD
+        coded = sorted(docs[c.document].text[c.start:c.end].split(":")[0] for c in
+                       store.codings())
+        assert coded == ["Respondent", "Respondent", "Respondent"]
+
+
+@pytest.mark.parametrize("text,language,interviewers", [
+    (BOARD + STAFF, "en", ["Interviewer"]),
+    (TEXT.replace("\r\n", "\n") * 3, "nb", ["A"]),
+    ("Q: Ok?\nA: Yes.\nQ: Sure?\nA: Yes.\n", None, ["Q"]),  # too few words to tell
+    ("INT: Right\nR: We did. Then we went home.\nINT: Good\n", None, ["INT"]),  # no «?»
+])
+def test_qdpx_codebook_takes_language_and_interviewer_from_the_documents(
+        tmp_path, text, language, interviewers):
+    # issue 12: a project imported without --codebook was always Norwegian, A/I/Intervjuer
+    qde = _project('<TextSource guid="5E1F0000-0000-4000-8000-000000000001" name="talk" '
+                   'plainTextPath="internal://T.txt"/>')
+    path = _qdpx(tmp_path / "p.qdpx", qde, {"T.txt": text.encode()})
+    result = import_qdpx(path, tmp_path / "p.db", codebook_out=tmp_path / "cb.yaml")
+    written = (tmp_path / "cb.yaml").read_text(encoding="utf-8")
+    book = load_codebook(tmp_path / "cb.yaml")
+    assert ("language:" in written) == (language is not None)
+    assert book.language == (language or "nb") and list(book.interviewer_labels) == interviewers
+    assert any(n.startswith(f"language: {language or 'not recognised'}") for n in result.notes)
+    with open_project(tmp_path / "p.db") as store:
+        assert store.codebook.language == book.language
+        roles = {(t.speaker, t.role) for d in store.documents() for t in d.turns}
+    assert {s for s, r in roles if r == "interviewer"} == set(interviewers)

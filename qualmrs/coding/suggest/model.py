@@ -89,31 +89,49 @@ class ModelSuggester:
             return X.tocsr()
         return hstack([X, self.char_vectorizer_.transform([e.lemmas for e in examples])]).tocsr()
 
+    def learnable(self, examples: list[TurnExample]) -> tuple[list[str], dict[str, str]]:
+        """The codes ``fit`` would learn from ``examples`` (sorted), and those it would skip
+        with the reason, without fitting anything."""
+        learn, skip = [], {}
+        for code in sorted({c for e in examples for c in e.codes}):
+            n_coded = sum(code in e.codes for e in examples)
+            if n_coded < self.min_examples or len(examples) - n_coded < self.min_examples:
+                skip[code] = f"{n_coded} coded turns, fewer than {self.min_examples}"
+            else:
+                learn.append(code)
+        return learn, skip
+
     def fit(self, examples: list[TurnExample]) -> "ModelSuggester":
+        import sklearn
+        from threadpoolctl import threadpool_limits
+
         coded = list(examples)
         examples = coded + list(self.definitions)
         self.vectorizer_ = _word_vectorizer().fit([self._words(e) for e in examples])
         self.char_vectorizer_ = (_char_vectorizer().fit([e.lemmas for e in examples])
                                  if self.chars else None)
         X = self._features(examples)
-        codes = sorted({c for e in coded for c in e.codes})
-        self.coef_, self.intercept_, self.codes_, self.skipped_ = [], [], [], {}
-        self.thresholds_ = []
-        for code in codes:
-            y = np.array([code in e.codes for e in examples])
-            n_coded = int(sum(code in e.codes for e in coded))
-            if n_coded < self.min_examples or len(coded) - n_coded < self.min_examples:
-                self.skipped_[code] = f"{n_coded} coded turns, fewer than {self.min_examples}"
-                continue
-            clf = self._classifier().fit(X, y)
-            self.codes_.append(code)
-            self.coef_.append(clf.coef_[0])
-            self.intercept_.append(float(clf.intercept_[0]))
-            self.thresholds_.append(self._choose_threshold(X, y, examples, len(coded)))
+        codes, self.skipped_ = self.learnable(coded)
+        self.coef_, self.intercept_, self.codes_, self.thresholds_ = [], [], [], []
+        # One BLAS thread: on vectors this small, more threads only wait for each other (five
+        # times slower on a busy 2-core machine); the data is checked once, not per fit. Same
+        # numbers either way (issue 12).
+        with threadpool_limits(1), sklearn.config_context(assume_finite=True,
+                                                         skip_parameter_validation=True):
+            for code in codes:
+                self._fit_code(code, X, examples, len(coded))
         self.coef_ = np.array(self.coef_).reshape(len(self.codes_), X.shape[1])
         self.intercept_ = np.array(self.intercept_)
         self.thresholds_ = np.array(self.thresholds_)
         return self
+
+    def _fit_code(self, code: str, X, examples: list[TurnExample], n_coded: int) -> None:
+        y = np.array([code in e.codes for e in examples])
+        clf = self._classifier().fit(X, y)
+        self.codes_.append(code)
+        self.coef_.append(clf.coef_[0])
+        self.intercept_.append(float(clf.intercept_[0]))
+        self.thresholds_.append(self._choose_threshold(X, y, examples, n_coded))
 
     def _classifier(self):
         from sklearn.linear_model import LogisticRegression

@@ -1,0 +1,70 @@
+"""Long transcripts (issue 12, item 6): an ingest holds a transcript a bounded number of times
+over, never its tokens or sentences all at once; batching changes nothing in what is stored."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CODEBOOK, ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import corpus  # noqa: E402
+
+# Peak memory of an ingest in a process of its own, above what the process held after a
+# small ingest of the same kind of text: spaCy, simplemma's dictionary and the caches any
+# ingest fills once (word forms, prepared statements) are left out; what grows with the
+# transcript is measured.
+_MEASURE = """
+import json, resource, sys
+from qualmrs.project import ingest, init_project
+peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+warm, long, db, codebook = sys.argv[1:5]
+store = init_project(db, codebook)
+ingest(store, [warm])
+before = peak()
+ingest(store, [long])
+print(json.dumps({"growth": peak() - before}))
+"""
+
+
+@pytest.fixture(scope="module")
+def long_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("long")
+    corpus.long_transcript(folder / "warm.txt", 0.2, seed=1)
+    made = corpus.long_transcript(folder / "long.txt", 3)
+    return folder, made
+
+
+def test_ingest_long_transcript_memory_under_ten_times_its_size(long_files, tmp_path):
+    # issue 12: a 20 MB transcript took 1.4 GB; tokens of the whole text were held at once
+    folder, made = long_files
+    out = subprocess.run([sys.executable, "-c", _MEASURE, folder / "warm.txt",
+                          folder / "long.txt", tmp_path / "p.db", CODEBOOK],
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    growth = json.loads(out.splitlines()[-1])["growth"]
+    assert growth < 10 * made["bytes"], f"{growth / made['bytes']:.1f} times the file"
+
+
+@pytest.mark.parametrize("chars", [1, 300, 10 ** 9])
+def test_segment_batches_give_the_sentences_of_the_whole(long_files, chars):
+    from qualmrs.ingest import read_document
+    from qualmrs.segment import segment_document, segmenter
+
+    folder, _ = long_files
+    doc = read_document(folder / "warm.txt")
+    batches = list(segmenter("nb").batches(doc, chars))
+    assert len(batches) > 1 or chars == 10 ** 9
+    assert tuple(s for b in batches for s in b) == segment_document(doc)
+    assert segment_document(doc)[-1].turn == len(doc.turns) - 1
+
+
+@pytest.mark.parametrize("text", ["", " ", "ett", "to ord", " a  bb\tccc\n dddd ",
+                                  "æøå – «sitat» …\n\nslutt"])
+def test_store_word_count_is_the_number_of_words(text):
+    from qualmrs.store.rows import word_count
+
+    for chunk in (1, 2, 3, 1 << 16):
+        assert word_count(text, chunk) == len(text.split())
