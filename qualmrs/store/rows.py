@@ -150,13 +150,15 @@ class RowsMixin:
 
     def _insert_document(self, conn, row: dict) -> dict:
         """A document with its turns; its sentences are made again by ``self.segmenter``."""
-        doc = {k: v for k, v in row.items() if k not in ("turns", "id")}
+        # a document that redo brings back keeps its id: the codings' events refer to it
+        doc = {k: v for k, v in row.items() if k != "turns" and (k != "id" or v is not None)}
         return {**row, "id": self._store_document(conn, doc, row["turns"],
                                                   self.segmenter(row))}
 
     def _store_document(self, conn, row: dict, turns: Iterable[list],
                         sentences: Iterable) -> int:
-        """Write a new document: its row (``row``: its columns but ``id`` and ``n_words``),
+        """Write a new document: its row (``row``: its columns but ``n_words``; ``id`` when it
+        is to have one),
         turns (lists as ``turn_rows`` gives them), sentences (any iterable) and its event;
         returns its id.
 
@@ -165,6 +167,14 @@ class RowsMixin:
         keeps a UTF-8 copy of itself for as long as the text lives), and the event is made
         from the stored row.
         """
+        if conn.dialect.name != "sqlite":  # the savings are SQLite's; a server gets the text
+            doc_id = conn.execute(insert(s.documents).values(
+                {**row, "n_words": word_count(row["text"])})).inserted_primary_key[0]
+            turns = [list(t) for t in turns]
+            self._store_turns(conn, doc_id, turns)
+            self._insert_sentences(conn, doc_id, sentences)
+            self._events(conn, "documents", [(None, {**row, "id": doc_id, "turns": turns})])
+            return doc_id
         values = {c: cast(bindparam(c, type_=LargeBinary), Text) if c == "text" else
                   bindparam(c) for c in [*row, "n_words"]}
         params = {**row, "text": row["text"].encode("utf-8"), "n_words": word_count(row["text"])}
@@ -172,7 +182,7 @@ class RowsMixin:
         del params
         turns_json = self._store_turns(conn, doc_id, turns)
         self._insert_sentences(conn, doc_id, sentences)
-        self._document_added(conn, doc_id, [*row, "id"], turns_json)
+        self._document_added(conn, doc_id, [*{*row, "id"}], turns_json)
         return doc_id
 
     @staticmethod
