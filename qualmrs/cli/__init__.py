@@ -6,6 +6,7 @@ from . import explore  # noqa: F401  isort: skip
 from . import coders  # noqa: F401  isort: skip
 from . import interchange  # noqa: F401  isort: skip
 from . import edits  # noqa: F401  isort: skip
+from . import serve  # noqa: F401  isort: skip
 from .app import app
 
 __all__ = ["app", "main"]

@@ -113,7 +113,11 @@ def accept(store: Store, coder: str, code: str | None = None, min_confidence: fl
         raise QualmrsError("--coder must name the person who accepts the suggestions")
     with store.atomic(command="accept" + (f" --code {code}" if code else "")
                       + (f" {len(ids)} suggestion(s)" if ids is not None else ""), actor=coder):
-        return store.accept(coder, code, min_confidence, ids=ids)
+        done = store.accept(coder, code, min_confidence, ids=ids)
+    if ids and not done[0]:
+        raise SuggestionGone("that suggestion is no longer there (the suggestions were made "
+                             "again); reload")
+    return done
 
 
 def reject(store: Store, code: str | None = None, source: str | None = None,
@@ -122,8 +126,17 @@ def reject(store: Store, code: str | None = None, source: str | None = None,
     if source not in (None, "rule", "model"):
         raise QualmrsError("--source is 'rule' or 'model'")
     with store.atomic(command="reject" + (f" --code {code}" if code else "")
-                      + (f" --source {source}" if source else ""), actor=actor):
-        return store.reject(code, source, ids=ids)
+                      + (f" --source {source}" if source else "")
+                      + (f" {len(ids)} suggestion(s)" if ids is not None else ""), actor=actor):
+        done = store.reject(code, source, ids=ids)
+    if ids and not done[0]:
+        raise SuggestionGone("that suggestion is no longer there (the suggestions were made "
+                             "again); reload")
+    return done
+
+
+class SuggestionGone(QualmrsError):
+    """Suggestions asked for by id are gone: refreshed since the caller read them."""
 
 
 def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, progress=None):

@@ -326,6 +326,29 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
                 out.setdefault(name, []).append(Sentence(*sentence))
         return out
 
+    def turn_index(self) -> dict[str, dict]:
+        """Document name → ``{"words": n, "turns": [(start, end, role, case)]}``, without
+        the texts (for lists of many documents)."""
+        t = s.turns.c
+        with self.reading() as conn:
+            out = {name: {"words": n, "turns": []} for name, n in conn.execute(
+                select(s.documents.c.name, s.documents.c.n_words)
+                .order_by(s.documents.c.name)).all()}
+            for name, *turn in fetch_rows(conn, select(
+                    s.documents.c.name, t.start, t.end, t.role, t.case_label)
+                    .join(s.documents, s.documents.c.id == t.document_id)
+                    .order_by(s.documents.c.name, t.idx)):
+                out[name]["turns"].append(tuple(turn))
+        return out
+
+    def coding_spans(self) -> list[tuple[str, int, int, str]]:
+        """(document, start, end, coder) of every manual coding."""
+        c = s.codings.c
+        with self.reading() as conn:
+            return list(fetch_rows(conn, select(s.documents.c.name, c.start, c.end, c.coder)
+                                   .join(s.documents, s.documents.c.id == c.document_id)
+                                   .where(c.source == MANUAL)))
+
     def case_documents(self) -> dict[str, str]:
         """Case label → the first document (by name) in which it has a turn."""
         t = s.turns.c
@@ -372,8 +395,8 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
         return dict(conn.execute(select(s.documents.c.name, s.documents.c.id)).all())
 
     def codings(self, coder: str | None = None, source: str | None = MANUAL,
-                ids: list[int] | None = None) -> list[Coding]:
-        """Codings in document order, optionally of one coder and/or source, or by id."""
+                ids: list[int] | None = None, document: str | None = None) -> list[Coding]:
+        """Codings in document order, optionally of one coder, source, document, or by id."""
         c = s.codings.c
         q = select(s.documents.c.name, c.start, c.end, c.code, c.coder, c.source, c.memo,
                    c.confidence, c.evidence, c.id, c.origin, c.origin_key, c.created).join(
@@ -384,6 +407,8 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
             q = q.where(c.source == source)
         if ids is not None:
             q = q.where(c.id.in_(ids))
+        if document is not None:
+            q = q.where(s.documents.c.name == document)
         q = q.order_by(s.documents.c.name, c.start, c.end, c.code, c.coder)
         with self.reading() as conn:
             return [Coding(*r) for r in fetch_rows(conn, q)]

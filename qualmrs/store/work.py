@@ -62,7 +62,10 @@ class WorkMixin:
         if not codings:
             return []
         ids, created = self._doc_ids(conn), now()
-        have = set(fetch_rows(conn, select(*(s.codings.c[k] for k in CODING_NATURAL))))
+        # only the documents coded here: a coding in the browser reads one document's rows
+        docs = list({ids[c.document] for c in codings if c.document in ids})
+        have = set(fetch_rows(conn, select(*(s.codings.c[k] for k in CODING_NATURAL))
+                              .where(s.codings.c.document_id.in_(docs))))
         rows = []
         for c in codings:
             row = self._coding_row(c, ids, created)

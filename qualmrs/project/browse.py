@@ -1,0 +1,210 @@
+"""What a reader in a window needs, as plain data: the documents with their progress, one
+document with its codings and suggestions, a case's closed questions.
+
+Each function reads only what its view shows (a document's own codings, not the study's), so
+that an action in the browser stays quick on a store of a thousand interviews.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import INFORMANT, MANUAL
+from ..store import Store
+
+__all__ = ["documents_overview", "document_view", "case_questions", "codebook_tree",
+           "suggestion_ids", "least_sure", "matrix_cells"]
+
+
+def documents_overview(store: Store) -> dict:
+    """Every document with its cases, their attributes, words and coding progress.
+
+    Returns:
+        ``{"documents": [{name, cases, attributes, words, informant_turns,
+        coded: {coder: turns}}...], "coders": [...], "attributes": {name: [values]}}``;
+        a turn counts as coded by a coder when one of the coder's manual codings overlaps it.
+    """
+    index = store.turn_index()
+    attrs = {c.label: dict(c.attributes) for c in store.cases()}
+    coded: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for name, start, end, coder in store.coding_spans():
+        for i, (a, b, role, _case) in enumerate(index[name]["turns"]):
+            if role == INFORMANT and a < end and start < b:
+                coded[name][coder].add(i)
+    docs, coders = [], set()
+    for name, info in index.items():
+        informant = [t for t in info["turns"] if t[2] == INFORMANT]
+        cases = list(dict.fromkeys(t[3] for t in informant if t[3]))
+        merged: dict[str, str] = {}
+        for case in cases:
+            merged.update(attrs.get(case, {}))
+        progress = {c: len(turns) for c, turns in coded[name].items()}
+        coders.update(progress)
+        docs.append({"name": name, "cases": cases, "attributes": merged,
+                     "words": info["words"], "informant_turns": len(informant),
+                     "coded": progress})
+    values: dict[str, set] = defaultdict(set)
+    for a in attrs.values():
+        for k, v in a.items():
+            values[k].add(v)
+    return {"documents": docs, "coders": sorted(coders),
+            "attributes": {k: sorted(v) for k, v in sorted(values.items())}}
+
+
+def document_view(store: Store, name: str) -> dict:
+    """One document as the reader shows it.
+
+    Returns:
+        ``{name, text, turns: [{i, speaker, role, case, start, end, time}], codings: [{id,
+        start, end, code, coder, memo, origin}], suggestions: [{id, start, end, code, source,
+        confidence, evidence}]}``; offsets are code points into ``text``.
+
+    Raises:
+        QualmrsError: no such document.
+    """
+    from ..errors import NotFound, did_you_mean
+
+    docs = store.documents([name])
+    if not docs:
+        raise NotFound(f"unknown document '{name}'; "
+                           f"{did_you_mean(name, list(store.document_index()))}")
+    doc = docs[0]
+    codings, suggestions = [], []
+    for c in store.codings(source=None, document=name):
+        if c.source == MANUAL:
+            codings.append({"id": c.id, "start": c.start, "end": c.end, "code": c.code,
+                            "coder": c.coder, "memo": c.memo, "origin": c.origin})
+        else:
+            suggestions.append({"id": c.id, "start": c.start, "end": c.end, "code": c.code,
+                                "source": c.source, "confidence": c.confidence,
+                                "evidence": c.evidence})
+    return {"name": doc.name, "text": doc.text,
+            "turns": [{"i": i, "speaker": t.speaker, "role": t.role, "case": t.case,
+                       "start": t.start, "end": t.end, "time": t.time}
+                      for i, t in enumerate(doc.turns)],
+            "codings": codings, "suggestions": suggestions}
+
+
+def case_questions(store: Store, case: str, coder: str | None) -> list[dict]:
+    """Each closed question for a case: the coder's answer, the suggested one, and where the
+    suggestion's evidence stands (to jump to it).
+
+    Returns:
+        ``[{question, text, scale, categories, answer, suggested, confidence, evidence,
+        document, start, end}]`` in codebook order.
+    """
+    book = store.codebook
+    given = {a.question: a for a in store.answers(coder=coder) if a.case == case} \
+        if coder else {}
+    suggested = {a.question: a for a in store.answers(source="rule") if a.case == case}
+    out = []
+    for q in book.questions:
+        mine, sug = given.get(q.key), suggested.get(q.key)
+        out.append({"question": q.key, "text": q.text, "scale": q.scale,
+                    "categories": list(book.scale_of(q.key).categories),
+                    "answer": mine.category if mine else None,
+                    "suggested": sug.category if sug else None,
+                    "confidence": sug.confidence if sug else None,
+                    "evidence": sug.evidence if sug else (mine.evidence if mine else ""),
+                    "document": (sug or mine).document if (sug or mine) else None,
+                    "start": (sug or mine).start if (sug or mine) else None,
+                    "end": (sug or mine).end if (sug or mine) else None})
+    return out
+
+
+def codebook_tree(store: Store) -> list[dict]:
+    """The codes in codebook order with what a coder needs to pick one.
+
+    Returns:
+        ``[{key, name, parent, depth, description, include, exclude, examples, color}]``.
+    """
+    book = store.codebook
+    colors = code_colors(book)
+    return [{"key": c.key, "name": c.name, "parent": c.parent, "depth": c.key.count("."),
+             "description": c.description, "include": c.include, "exclude": c.exclude,
+             "examples": list(c.examples), "color": colors[c.key]} for c in book.codes]
+
+
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf"]
+
+
+def code_colors(book) -> dict[str, str]:
+    """A colour per code: its own, else its theme's, a child in a lighter shade of it so
+    that siblings can be told apart in the margin."""
+    out: dict[str, str] = {}
+    themes = [c for c in book.codes if c.parent is None]
+    for i, c in enumerate(themes):
+        out[c.key] = c.color or PALETTE[i % len(PALETTE)]
+    siblings: dict[str, int] = defaultdict(int)
+    for c in book.codes:
+        if c.parent is None:
+            continue
+        n = siblings[c.parent]
+        siblings[c.parent] += 1
+        out[c.key] = c.color or _lighter(out.get(c.parent, PALETTE[0]), (n % 4) * 0.18)
+    return out
+
+
+def _lighter(color: str, share: float) -> str:
+    color = color.lstrip("#")
+    if len(color) == 3:
+        color = "".join(ch * 2 for ch in color)
+    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(v + (255 - v) * share):02x}" for v in rgb)
+
+
+def suggestion_ids(store: Store, document: str, code: str) -> list[int]:
+    """The ids of a document's suggestions of ``code`` (and its sub-codes)."""
+    return [c.id for c in store.codings(source=None, document=document)
+            if c.source != MANUAL and (c.code == code or c.code.startswith(code + "."))]
+
+
+def least_sure(store: Store, document: str | None = None) -> dict | None:
+    """The suggestion the model is least sure of (lowest confidence; a rule match counts as
+    sure), in ``document`` or anywhere: what a person's decision teaches the model most.
+
+    Returns:
+        ``{id, document, start, end, code, source, confidence}`` or None.
+    """
+    found = [c for c in store.codings(source=None, document=document) if c.source != MANUAL]
+    if not found:
+        return None
+    c = min(found, key=lambda c: (1.0 if c.confidence is None else c.confidence,
+                                  c.document, c.start))
+    return {"id": c.id, "document": c.document, "start": c.start, "end": c.end,
+            "code": c.code, "source": c.source, "confidence": c.confidence}
+
+
+def matrix_cells(study) -> dict:
+    """The case × theme matrix and the code × case counts as numbers, each non-empty cell
+    with the first coded quote it counts (to open it in the reader).
+
+    Returns:
+        ``{coder, cases, themes: [{key, name}], matrix: {case: {theme: {n, document,
+        start}}}, codes: [{key, name, depth}], counts: {code: {case: {n, document,
+        start}}}}``.
+    """
+    docs = {d.name: d for d in study.documents}
+    cells: dict = defaultdict(dict)  # case → theme → cell
+    counts: dict = defaultdict(dict)  # code → case → cell (a theme counts its sub-codes)
+
+    def count(table: dict, row: str, column: str, c) -> None:
+        cell = table[row].setdefault(column, {"n": 0, "document": c.document,
+                                              "start": c.start})
+        cell["n"] += 1
+
+    for c in sorted(study.codings, key=lambda c: (c.document, c.start)):
+        turn = docs[c.document].turn_at(c.start, c.end)
+        if turn is None or not turn.case:
+            continue
+        parts = c.code.split(".")
+        count(cells, turn.case, parts[0], c)
+        for i in range(1, len(parts) + 1):
+            count(counts, ".".join(parts[:i]), turn.case, c)
+    book = study.codebook
+    return {"coder": study.coder, "cases": [c.label for c in study.cases],
+            "themes": [{"key": t.key, "name": t.name} for t in book.themes()],
+            "matrix": cells, "codes": [{"key": c.key, "name": c.name,
+                                        "depth": c.key.count(".")} for c in book.codes],
+            "counts": counts}

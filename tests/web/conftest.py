@@ -1,0 +1,91 @@
+"""A small project served on a free local port, and Debian's Chromium to look at it."""
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import qualmrs
+
+CODEBOOK = Path(__file__).resolve().parents[2] / "codebooks" / "mrs_nav.yaml"
+
+# Marks that move UTF-16 offsets away from code points (😀, 🧑‍🏫), a combining mark that NFC
+# keeps apart (r + U+0332) and æøå: what the browser counts and the store counts must agree.
+STUDY = """\
+A: Hvordan følger dere opp målene på kontoret?
+B: Vi går gjennom målekortet hver måned 😀, og de ansatte får se tallene på tavla.
+Det gir både glede og litt press, må jeg si. Lærer\u0332n 🧑‍🏫 på nabokontoret gjør det samme.
+A: Kan resultater tallfestes, tenker du?
+B: Ja, det meste kan tallfestes. Men brukeren som føler seg sett står ikke i noen tabell.
+A: Sammenliknes kontorene i fylket?
+B: Ja, vi får en rangering hver måned, og vi ligger ganske høyt på lista.
+"""
+
+
+@pytest.fixture
+def served_project(tmp_path):
+    """A project of one interview (case B, coded by nobody yet), with rule suggestions."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    (folder / "intervju_b.txt").write_text(STUDY, encoding="utf-8")
+    (folder / "cases.csv").write_text("case,fylke\nB,Vestfylket\n", encoding="utf-8")
+    project = qualmrs.create(tmp_path / "p.db", CODEBOOK)
+    project.ingest([folder / "intervju_b.txt"], folder / "cases.csv")
+    project.suggest(rules=True, model=False)
+    project.suggest_answers()
+    yield project
+    project.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Debian's Chromium, not a downloaded one (Playwright's download cannot be reached)
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium",
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run"]}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def live_server(served_project):
+    """``(base URL with the token, the project)``; the server stops with the test."""
+    import uvicorn
+
+    from qualmrs.web import create_app
+
+    app = create_app(served_project, token="t0ken", coder="KN", refit_every=1000)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}", served_project
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page_errors(page):
+    """The page's console errors and uncaught exceptions; a browser test fails on any."""
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield errors
+    assert not errors, errors
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Playwright's waiting helpers evaluate strings, which the pages' CSP forbids (it keeps
+    # the pages' own scripts to files); the test's helpers may, the pages still may not.
+    return {**browser_context_args, "bypass_csp": True}
