@@ -189,7 +189,13 @@ def matrix_cells(study) -> dict:
     cells: dict = defaultdict(dict)  # case → theme → cell
     counts: dict = defaultdict(dict)  # code → case → cell (a theme counts its sub-codes)
 
+    seen: set = set()  # a theme counts a segment once, whichever of its codes are on it
+
     def count(table: dict, row: str, column: str, c) -> None:
+        key = (id(table), row, column, c.document, c.start, c.end)
+        if key in seen:
+            return
+        seen.add(key)
         cell = table[row].setdefault(column, {"n": 0, "document": c.document,
                                               "start": c.start})
         cell["n"] += 1

@@ -1,5 +1,6 @@
 """A small project served on a free local port, and Debian's Chromium to look at it."""
 
+import contextlib
 import socket
 import threading
 import time
@@ -53,14 +54,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def live_server(served_project):
-    """``(base URL with the token, the project)``; the server stops with the test."""
+@contextlib.contextmanager
+def running(project, coder: str = "KN", token: str = "t0ken", refit_every: int = 1000):
+    """Serve ``project`` on a free 127.0.0.1 port in a thread; yields the base URL."""
     import uvicorn
 
     from qualmrs.web import create_app
 
-    app = create_app(served_project, token="t0ken", coder="KN", refit_every=1000)
+    app = create_app(project, token=token, coder=coder, refit_every=refit_every)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning"))
@@ -69,9 +70,18 @@ def live_server(served_project):
     deadline = time.monotonic() + 20
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}", served_project
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_server(served_project):
+    """``(base URL, the project)``; the server stops with the test."""
+    with running(served_project) as base:
+        yield base, served_project
 
 
 @pytest.fixture

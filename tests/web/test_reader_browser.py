@@ -179,29 +179,31 @@ def test_browser_request_without_the_token_is_refused(live_server, page):
     assert response.status == 403
 
 
-def test_browser_screenshots_for_the_readme(live_server, page, page_errors, tmp_path):
-    """Screenshots of the reader and the tables page (docs/ holds the README's copies)."""
+def test_browser_screenshots_for_the_readme(page, page_errors, tmp_path):
+    """Screenshots of the reader and the tables page on the sample study; with
+    QUALMRS_SCREENSHOTS=docs/screenshots they are the README's."""
     import os
     from pathlib import Path
 
-    base, project = live_server
-    page.set_viewport_size({"width": 1280, "height": 800})
-    open_reader(page, base)
-    select_text(page, "målekortet hver måned 😀, og de ansatte får se tallene på tavla")
-    page.locator('button[data-code="tilbakemelding.ansatte"]').click()
-    page.wait_for_function("document.querySelectorAll('.stripe.coding').length >= 1")
-    select_text(page, "Det gir både glede og litt press")
-    page.locator('button[data-code="motivasjon"]').click()
-    page.wait_for_function("document.querySelectorAll('.stripe.coding').length >= 2")
-    page.locator(".hl.sugg").first.click()
-    out = Path(os.environ.get("QUALMRS_SCREENSHOTS", tmp_path))
-    out.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(out / "reader.png"))
-    page.locator('select[data-question="tallfestes"]').select_option("Ja")
-    page.wait_for_timeout(300)
-    page.goto(f"{base}/tables")
-    page.wait_for_selector("table.freq")
-    page.screenshot(path=str(out / "tables.png"), full_page=True)
+    import qualmrs
+    from conftest import running
+
+    project = qualmrs.load_sample(tmp_path / "sample")
+    project.suggest(rules=True, model=False)
+    project.suggest_answers()
+    with running(project, coder="BHO") as base:
+        page.set_viewport_size({"width": 1360, "height": 860})
+        page.goto(f"{base}/?token=t0ken")
+        page.get_by_role("link", name="intervju_c.docx").click()
+        page.wait_for_selector(".hl.coded")
+        page.locator(".hl.sugg:not(.coded)").first.click()
+        out = Path(os.environ.get("QUALMRS_SCREENSHOTS", tmp_path))
+        out.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out / "reader.png"))
+        page.goto(f"{base}/tables")
+        page.wait_for_selector("table.freq")
+        page.screenshot(path=str(out / "tables.png"), full_page=True)
+    project.close()
     assert (out / "reader.png").stat().st_size > 10_000
 
 
@@ -247,21 +249,8 @@ def test_browser_next_unsure_and_learning_again(live_server, page, page_errors):
 def test_browser_long_transcript_opens_and_highlights_as_it_scrolls(tmp_path, page, page_errors):
     """300,000 characters: every turn is there as text at once; highlights are drawn near
     the screen only, and follow the scrolling."""
-    import threading
-    import time
-
-    import uvicorn
-
-    import socket
-
     import qualmrs
-    from conftest import CODEBOOK
-    from qualmrs.web import create_app
-
-    def _free_port():
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            return s.getsockname()[1]
+    from conftest import CODEBOOK, running
 
     turn = ("A: Hva skjer når tallene går ned?\nB: Da samles vi på tirsdag og ser på "
             "målekortet, og så lager vi tiltak sammen med de ansatte, {}.\n")
@@ -274,16 +263,9 @@ def test_browser_long_transcript_opens_and_highlights_as_it_scrolls(tmp_path, pa
     with project.atomic("many codings"):
         for t in doc["turns"][1::2]:
             project.code("lang.txt", t["start"], t["end"], "tilbakemelding.rutiner", "KN")
-    server = uvicorn.Server(uvicorn.Config(create_app(project, token="t", coder="KN"),
-                                           host="127.0.0.1", port=(port := _free_port()),
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    try:
-        page.goto(f"http://127.0.0.1:{port}/?token=t")
-        page.goto(f"http://127.0.0.1:{port}/doc/lang.txt")
+    with running(project, token="t") as base:
+        page.goto(f"{base}/?token=t")
+        page.goto(f"{base}/doc/lang.txt")
         page.wait_for_selector(".hl.coded")
         assert page.locator(".turn").count() == 4800
         drawn = page.locator(".hl.coded").count()
@@ -291,7 +273,4 @@ def test_browser_long_transcript_opens_and_highlights_as_it_scrolls(tmp_path, pa
         page.locator(".turn").nth(4799).scroll_into_view_if_needed()
         page.wait_for_function("(() => { const t = document.querySelectorAll('.turn'); "
                                "return t[t.length - 1].querySelector('.hl.coded'); })()")
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        project.close()
+    project.close()

@@ -162,6 +162,9 @@
                                 title: on.map(describe).concat(su.map(describeSuggestion)).join("\n\n"),
                                 dataset: {codings: on.map((c) => c.id).join(" "),
                                           suggestions: su.map((s) => s.id).join(" ")}}, text);
+      if (selected && (selected.kind === "coding" ? on : su).some((x) => x.id === selected.item.id)) {
+        span.classList.add("picked");
+      }
       if (on.length) span.style.backgroundColor = tint(colorOf(on[0].code), 0.35);
       if (on.length > 1) span.style.boxShadow = `inset 0 -3px 0 ${colorOf(on[1].code)}`;
       if (su.length) span.style.textDecorationColor = colorOf(su[0].code);
@@ -222,6 +225,7 @@
 
   function select(kind, item) {
     selected = {kind, item};
+    redraw();
     showPanel();
     document.querySelector(".side").scrollTop = 0;  // the panel is at the top of the side bar
   }
@@ -333,7 +337,7 @@
     if (row) currentTurn = Number(row.dataset.i);
     if (selectionSpan()) return;
     const hl = e.target.closest(".hl");
-    if (!hl) { selected = null; showPanel(); return; }
+    if (!hl) { if (selected) { selected = null; redraw(); } showPanel(); return; }
     // a piece of text may carry several codings and suggestions: each click takes the next
     const items = [
       ...(hl.dataset.codings ? hl.dataset.codings.split(" ") : []).map((id) =>
