@@ -6,15 +6,15 @@ processes: the bare spaCy nb tokenizer over the transcripts (the floor), and the
 (ingest with sentences and lemmas, rule suggestions, tables) over the same text: words per
 second, their ratio and peak memory. Then `qualmrs tables` and `qualmrs matrix` on the
 1,000-interview store and `qualmrs run` on the sample, as commands (start-up included), and
-the quality of the suggestions on the sample and on independent interviews
-(suggest_quality.py).
+the browser's action latency on that store (web_latency.py), the quality of the suggestions
+on the sample and on independent interviews (suggest_quality.py), and their learning curve
+while a person codes (learning_curve.py).
 
     python benchmarks/run_all.py [N ...]
 """
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -33,12 +33,6 @@ TARGET_VIEWS_S = 2.0
 TARGET_RUN_S = 5.0
 
 
-def measure(what: str, *args) -> dict:
-    out = subprocess.run([sys.executable, str(HERE / "scale.py"), what, *map(str, args)],
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out.splitlines()[-1])
-
-
 def command(*args) -> float:
     """Wall seconds of one qualmrs command in a fresh process."""
     t = time.perf_counter()
@@ -53,6 +47,7 @@ def load() -> str:
 
 def scale(sizes, tmp: Path) -> dict[int, dict]:
     from corpus import generate
+    from scale import measure
 
     results = {}
     for n in sizes:
@@ -106,6 +101,11 @@ def main(sizes=SIZES) -> None:
             print(f"tables and matrix of the 1,000-interview store: {views:.2f} s in process "
                   f"(target < {TARGET_VIEWS_S:.0f} s: {met}); as commands {tables:.2f} s + "
                   f"{matrix:.2f} s wall (start-up included, matrix written as .xlsx)")
+            print()
+            import web_latency  # same folder: the browser's actions on this store
+
+            web_latency.run(db)
+            print()
         out = Path(tmp) / "sample"
         wall = command("run", ROOT / "transcripts_sample", "--codebook",
                        ROOT / "codebooks" / "mrs_nav.yaml", "--out", out)
@@ -120,3 +120,7 @@ if __name__ == "__main__":
         import suggest_quality  # same folder: the quality figures of the suggestions
 
         suggest_quality.main()
+        print()
+        import learning_curve  # same folder: the suggestions while a person codes
+
+        learning_curve.main([])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import INFORMANT, MANUAL
+from ..model import MANUAL
 from ..store import Store
 
 __all__ = ["documents_overview", "document_view", "case_questions", "codebook_tree",
@@ -24,25 +24,19 @@ def documents_overview(store: Store) -> dict:
         coded: {coder: turns}}...], "coders": [...], "attributes": {name: [values]}}``;
         a turn counts as coded by a coder when one of the coder's manual codings overlaps it.
     """
-    index = store.turn_index()
     attrs = {c.label: dict(c.attributes) for c in store.cases()}
-    coded: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    for name, start, end, coder in store.coding_spans():
-        for i, (a, b, role, _case) in enumerate(index[name]["turns"]):
-            if role == INFORMANT and a < end and start < b:
-                coded[name][coder].add(i)
+    coded: dict[str, dict[str, int]] = defaultdict(dict)
+    for name, coder, n in store.coded_turns():
+        coded[name][coder] = n
     docs, coders = [], set()
-    for name, info in index.items():
-        informant = [t for t in info["turns"] if t[2] == INFORMANT]
-        cases = list(dict.fromkeys(t[3] for t in informant if t[3]))
+    for name, info in store.document_summaries().items():
         merged: dict[str, str] = {}
-        for case in cases:
+        for case in info["cases"]:
             merged.update(attrs.get(case, {}))
-        progress = {c: len(turns) for c, turns in coded[name].items()}
-        coders.update(progress)
-        docs.append({"name": name, "cases": cases, "attributes": merged,
-                     "words": info["words"], "informant_turns": len(informant),
-                     "coded": progress})
+        coders.update(coded[name])
+        docs.append({"name": name, "cases": info["cases"], "attributes": merged,
+                     "words": info["words"], "informant_turns": info["informant_turns"],
+                     "coded": dict(coded[name])})
     values: dict[str, set] = defaultdict(set)
     for a in attrs.values():
         for k, v in a.items():
@@ -94,9 +88,8 @@ def case_questions(store: Store, case: str, coder: str | None) -> list[dict]:
         document, start, end}]`` in codebook order.
     """
     book = store.codebook
-    given = {a.question: a for a in store.answers(coder=coder) if a.case == case} \
-        if coder else {}
-    suggested = {a.question: a for a in store.answers(source="rule") if a.case == case}
+    given = {a.question: a for a in store.answers(coder=coder, case=case)} if coder else {}
+    suggested = {a.question: a for a in store.answers(source="rule", case=case)}
     out = []
     for q in book.questions:
         mine, sug = given.get(q.key), suggested.get(q.key)

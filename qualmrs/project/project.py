@@ -69,6 +69,24 @@ class Project:
         """
         return load_study(self.store, coder, suggestions)
 
+    def tables(self, coder: str | None = None) -> list:
+        """``study(coder).tables()`` without loading the documents and codings a Study
+        holds: quick on a large project."""
+        from .core import tables
+
+        return tables(self.store, coder)
+
+    def whose_work(self, coder: str | None = None) -> tuple[str | None, str]:
+        """Whose work ``study(coder)`` and ``tables(coder)`` count, and why («chosen», «the
+        only coder», ...); (None, why) when nobody has coded.
+
+        Raises:
+            StoreError: as ``study``.
+        """
+        from .core import resolve_coder
+
+        return resolve_coder(self.store, coder)
+
     def agreement(self, coders, unit: str = "turn", codes: list[str] | None = None,
                   themes: bool = False):
         """Agreement between coders on codings (per code: percent, Cohen's kappa,

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DatabaseError
 from ..codebook import parse_codebook
 from ..errors import StoreError, os_error
 from ..export.output import is_sqlite
-from ..model import MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
+from ..model import INFORMANT, MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
 from . import schema as s
 from . import sqlite
 from .bulk import fetch_rows, insert_rows
@@ -326,28 +326,37 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
                 out.setdefault(name, []).append(Sentence(*sentence))
         return out
 
-    def turn_index(self) -> dict[str, dict]:
-        """Document name → ``{"words": n, "turns": [(start, end, role, case)]}``, without
-        the texts (for lists of many documents)."""
+    def document_summaries(self) -> dict[str, dict]:
+        """Document name → ``{"words": n, "informant_turns": n, "cases": [labels]}`` (cases in
+        the order they first speak), counted in the database: no texts or turns are read."""
         t = s.turns.c
         with self.reading() as conn:
-            out = {name: {"words": n, "turns": []} for name, n in conn.execute(
-                select(s.documents.c.name, s.documents.c.n_words)
-                .order_by(s.documents.c.name)).all()}
-            for name, *turn in fetch_rows(conn, select(
-                    s.documents.c.name, t.start, t.end, t.role, t.case_label)
+            out = {name: {"words": n, "informant_turns": 0, "cases": []} for name, n in
+                   conn.execute(select(s.documents.c.name, s.documents.c.n_words)
+                                .order_by(s.documents.c.name)).all()}
+            for name, case, _first, n in conn.execute(
+                    select(s.documents.c.name, t.case_label, func.min(t.idx), func.count())
                     .join(s.documents, s.documents.c.id == t.document_id)
-                    .order_by(s.documents.c.name, t.idx)):
-                out[name]["turns"].append(tuple(turn))
+                    .where(t.role == INFORMANT).group_by(s.documents.c.name, t.case_label)
+                    .order_by(s.documents.c.name, func.min(t.idx))):
+                out[name]["informant_turns"] += n
+                if case:
+                    out[name]["cases"].append(case)
         return out
 
-    def coding_spans(self) -> list[tuple[str, int, int, str]]:
-        """(document, start, end, coder) of every manual coding."""
-        c = s.codings.c
+    def coded_turns(self) -> list[tuple[str, str, int]]:
+        """(document, coder, n): how many informant turns the coder's manual codings overlap
+        in each document they coded."""
+        c, t = s.codings.c, s.turns.c
         with self.reading() as conn:
-            return list(fetch_rows(conn, select(s.documents.c.name, c.start, c.end, c.coder)
-                                   .join(s.documents, s.documents.c.id == c.document_id)
-                                   .where(c.source == MANUAL)))
+            return [tuple(r) for r in conn.execute(
+                select(s.documents.c.name, c.coder, func.count(t.idx.distinct()))
+                .select_from(s.codings)
+                .join(s.turns, (t.document_id == c.document_id) & (t.start < c.end)
+                      & (c.start < t.end))
+                .join(s.documents, s.documents.c.id == c.document_id)
+                .where((c.source == MANUAL) & (t.role == INFORMANT))
+                .group_by(s.documents.c.name, c.coder))]
 
     def case_documents(self) -> dict[str, str]:
         """Case label → the first document (by name) in which it has a turn."""
@@ -413,7 +422,9 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
         with self.reading() as conn:
             return [Coding(*r) for r in fetch_rows(conn, q)]
 
-    def answers(self, coder: str | None = None, source: str | None = MANUAL) -> list[Answer]:
+    def answers(self, coder: str | None = None, source: str | None = MANUAL,
+                case: str | None = None) -> list[Answer]:
+        """Answers in case order, optionally of one coder, source (None: all) or case."""
         a = s.answers.c
         q = select(a.case_label, a.question, a.category, a.coder, a.source, a.evidence,
                    s.documents.c.name, a.start, a.end, a.confidence, a.id, a.origin,
@@ -422,6 +433,8 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
             q = q.where(a.coder == coder)
         if source is not None:
             q = q.where(a.source == source)
+        if case is not None:
+            q = q.where(a.case_label == case)
         with self.reading() as conn:
             return [Answer(*r) for r in fetch_rows(
                 conn, q.order_by(a.case_label, a.question, a.coder))]
@@ -429,9 +442,9 @@ class Store(UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin):
     def coders(self) -> list[str]:
         """People who have manual codings or answers, in name order."""
         with self.reading() as conn:
-            a = set(conn.execute(select(s.codings.c.coder)
+            a = set(conn.execute(select(s.codings.c.coder).distinct()
                                  .where(s.codings.c.source == MANUAL)).scalars())
-            b = set(conn.execute(select(s.answers.c.coder)
+            b = set(conn.execute(select(s.answers.c.coder).distinct()
                                  .where(s.answers.c.source == MANUAL)).scalars())
         return sorted(a | b)
 

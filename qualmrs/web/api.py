@@ -239,21 +239,24 @@ def set_answer(request, site, body):
     return {"ok": True}
 
 
+def _chosen(request, site) -> str | None:
+    return request.query_params.get("coder") or site.coder_of(request) or None
+
+
 def _study(request, site):
-    return site.project.study(request.query_params.get("coder") or site.coder_of(request)
-                              or None)
+    return site.project.study(_chosen(request, site))
 
 
 @endpoint
 def tables(request, site, body):
-    study = _study(request, site)
+    who, why = site.project.whose_work(_chosen(request, site))
     out = []
-    for frame in study.tables():
+    for frame in site.project.tables(who):
         out.append({"id": frame.attrs["id"], "caption": frame.attrs["caption"],
                     "columns": [frame.attrs["headers"][q] for q in frame.columns],
                     "rows": [[str(cat), *[int(v) for v in row]]
                              for cat, row in frame.iterrows()]})
-    return {"coder": study.coder, "reason": study.coder_reason, "tables": out}
+    return {"coder": who, "reason": why, "tables": out}
 
 
 @endpoint

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import secrets
 import socket
+import threading
+import time
 
 from ..errors import QualmrsError
 
@@ -51,3 +54,36 @@ def serve(project, host: str = "127.0.0.1", port: int = 8765, coder: str | None 
         webbrowser.open(url)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning")
     uvicorn.Server(config).run()
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port on ``host`` that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def in_thread(app, host: str = "127.0.0.1", port: int | None = None, timeout: float = 20):
+    """Serve ``app`` with uvicorn in a thread of this process (for tests and benchmarks that
+    talk to it over real HTTP); yields the base URL and stops the server on leaving.
+
+    Raises:
+        RuntimeError: the server did not start within ``timeout`` seconds.
+    """
+    import uvicorn
+
+    port = port or free_port(host)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True, name="qualmrs-serve")
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        if not server.started:
+            raise RuntimeError(f"the server on {host}:{port} did not start")
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -1,9 +1,6 @@
 """A small project served on a free local port, and Debian's Chromium to look at it."""
 
 import contextlib
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -40,6 +37,23 @@ def served_project(tmp_path):
     project.close()
 
 
+@pytest.fixture
+def two_interviews(tmp_path):
+    """Interviews B and C (C's informant speaks first as C, then as D), coded by nobody."""
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "intervju_b.txt").write_text(STUDY, encoding="utf-8")
+    (folder / "intervju_c.txt").write_text(STUDY.replace("B:", "C:", 2).replace("B:", "D:"),
+                                           encoding="utf-8")
+    (folder / "cases.csv").write_text("case,fylke\nB,Vestfylket\nC,Nordfylket\nD,Sørfylket\n",
+                                      encoding="utf-8")
+    project = qualmrs.create(tmp_path / "two.db", CODEBOOK)
+    project.ingest([folder / "intervju_b.txt", folder / "intervju_c.txt"],
+                   folder / "cases.csv")
+    yield project
+    project.close()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # Debian's Chromium, not a downloaded one (Playwright's download cannot be reached)
@@ -48,33 +62,15 @@ def browser_type_launch_args(browser_type_launch_args):
                      "--disable-component-update", "--disable-sync", "--no-first-run"]}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running(project, coder: str = "KN", token: str = "t0ken", refit_every: int = 1000):
     """Serve ``project`` on a free 127.0.0.1 port in a thread; yields the base URL."""
-    import uvicorn
-
     from qualmrs.web import create_app
+    from qualmrs.web.server import in_thread
 
-    app = create_app(project, token=token, coder=coder, refit_every=refit_every)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with in_thread(create_app(project, token=token, coder=coder,
+                              refit_every=refit_every)) as base:
+        yield base
 
 
 @pytest.fixture

@@ -143,6 +143,21 @@ def test_routes_accept_and_reject_suggestions(client):
     assert (kept.coder, kept.origin) == ("KN", f"accepted:{sugg[0]['source']}")
 
 
+def test_routes_accept_a_suggestion_the_coder_has_coded_already(client):
+    # issue 14: make bench's latency run met a 409 «no longer there» here
+    (sugg, *_) = client.project.document_view("intervju_b.txt")["suggestions"]
+    text = client.project.document_view("intervju_b.txt")["text"]
+    body = {"document": "intervju_b.txt", "start": sugg["start"], "end": sugg["end"],
+            "text": text[sugg["start"]:sugg["end"]], "code": sugg["code"]}
+    assert post(client, "/api/codings", body).status_code == 201
+    r = post(client, "/api/suggestions/accept", {"ids": [sugg["id"]]})
+    assert r.status_code == 200, r.text
+    left = client.project.document_view("intervju_b.txt")
+    assert sugg["id"] not in {s["id"] for s in left["suggestions"]}
+    assert [(c["start"], c["end"], c["code"]) for c in left["codings"]] == [
+        (sugg["start"], sugg["end"], sugg["code"])]
+
+
 def test_routes_answer_changes_the_table(client):
     before = client.get("/api/tables").json()
     r = post(client, "/api/answers", {"case": "B", "question": "tallfestes", "category": "Ja"},
