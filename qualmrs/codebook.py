@@ -213,9 +213,14 @@ class _Validator:
         scales = self.scales(data)
         questions = self.questions(data, scales)
         tables = self.tables(data, questions)
+        language = self.text(data, "language", "", required=False) or "nb"
+        if not _spacy_language(language):
+            self.problem(data.lines.get("language", data.line), "language",
+                         f"unknown language '{language}'; give a language code spaCy knows "
+                         "(nb, nn, en, sv, da, de, ...)")
         return Codebook(
             name=self.text(data, "name", "", required=False),
-            language=self.text(data, "language", "", required=False) or "nb",
+            language=language,
             interviewer_labels=labels, codes=tuple(codes),
             scales=MappingProxyType(scales), questions=tuple(questions), tables=tuple(tables),
             source=source, path=self.path)
@@ -385,6 +390,17 @@ class _Validator:
                              "all questions of a table must share one scale (its rows)")
             out.append(TableDef(tid, self.text(m, "title", where), qs))
         return out
+
+
+def _spacy_language(code: str) -> bool:
+    """Whether spaCy has a blank pipeline for ``code`` (its ``spacy/lang/<code>``), found
+    without importing spaCy."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    return code.isidentifier() and code.islower() and any(
+        (Path(p) / "lang" / code / "__init__.py").is_file()
+        for p in (spec.submodule_search_locations or ()))
 
 
 @functools.lru_cache(maxsize=1)

@@ -55,6 +55,11 @@ class Segmenter:
         for abbr in data["tokens"]:
             for form in {abbr, abbr[:1].upper() + abbr[1:]}:
                 self.nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+        if data["not_abbreviations"]:  # exceptions that are words of this language
+            rules = dict(self.nlp.tokenizer.rules)
+            for form in data["not_abbreviations"]:
+                rules.pop(form, None)
+            self.nlp.tokenizer.rules = rules
         self._lemma_cache: dict[str, str] = {}
         # Per word form (spaCy ORTH id): flag bits, lemma, the lemma's string hash.
         self._forms: dict[int, tuple[int, str, int]] = {}
@@ -184,18 +189,29 @@ def _pieces(text: str, start: int, end: int, limit: int):
     yield start, end
 
 
+# What a language module in ``qualmrs.lang`` may hold, and the default where it holds none.
+_LANGUAGE_FIELDS = {
+    "non_final": ("NON_FINAL_ABBREVIATIONS", frozenset()), "tokens": ("TOKEN_ABBREVIATIONS", ()),
+    "not_abbreviations": ("NOT_ABBREVIATIONS", ()), "overrides": ("LEMMA_OVERRIDES", {}),
+    "negators": ("NEGATORS", frozenset()), "reversals": ("REVERSALS", ()),
+    "softeners": ("SOFTENERS", frozenset()), "yes": ("YES", frozenset()),
+    "no": ("NO", frozenset()), "conclusions": ("CONCLUSIONS", ()),
+    "spoken_stop_words": ("SPOKEN_STOP_WORDS", frozenset()),
+    "stop_words": ("STOP_WORDS", frozenset()),  # for a language spaCy has none for
+}
+
+
 @lru_cache(maxsize=None)
 def _language_data(language: str) -> dict:
-    if language == "nb":
-        from .lang import nb
+    import importlib
 
-        return {"non_final": nb.NON_FINAL_ABBREVIATIONS, "tokens": nb.TOKEN_ABBREVIATIONS,
-                "overrides": nb.LEMMA_OVERRIDES, "negators": nb.NEGATORS,
-                "reversals": nb.REVERSALS, "softeners": nb.SOFTENERS, "yes": nb.YES,
-                "no": nb.NO, "conclusions": nb.CONCLUSIONS}
-    return {"non_final": frozenset(), "tokens": (), "overrides": {}, "negators": frozenset(),
-            "reversals": (), "softeners": frozenset(), "yes": frozenset(), "no": frozenset(),
-            "conclusions": ()}
+    try:
+        module = importlib.import_module(f".lang.{language}", __package__) \
+            if language.isidentifier() else None
+    except ModuleNotFoundError:
+        module = None
+    return {field: getattr(module, name, default)
+            for field, (name, default) in _LANGUAGE_FIELDS.items()}
 
 
 def language_data(language: str) -> dict:
@@ -219,15 +235,13 @@ def segmenter(language: str = "nb") -> Segmenter:
 
 
 def stop_lemmas(language: str = "nb") -> frozenset[str]:
-    """spaCy's stop words for the language (for nb with spoken fillers added), and their
-    lemmas (what segments store)."""
+    """spaCy's stop words for the language, with the words and spoken fillers that
+    ``qualmrs.lang`` adds, and their lemmas (what segments store)."""
     import spacy
 
     words = set(spacy.blank(language).Defaults.stop_words)
-    if language == "nb":
-        from .lang.nb import SPOKEN_STOP_WORDS
-
-        words |= SPOKEN_STOP_WORDS
+    data = _language_data(language)
+    words |= data["stop_words"] | data["spoken_stop_words"]
     seg = segmenter(language)
     return frozenset(words) | frozenset(seg.lemma(w) for w in words)
 

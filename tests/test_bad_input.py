@@ -42,6 +42,11 @@ CASES = {
                                      "archive"),
     "zip_bomb.docx": ("ingest", [], ": archive member 'word/media/image1.png' inflates "
                                     "11534336 bytes from"),
+    # issue 17: PDF and OpenDocument transcripts
+    "scanned.pdf": ("ingest", [], ": the PDF has no text layer (a scan?); run OCR on it first"),
+    "truncated.pdf": ("ingest", [], ": not a readable PDF file ("),
+    "damaged_member.odt": ("ingest", [], ": damaged .odt file: member 'content.xml' cannot be "
+                                         "unpacked"),
     "broken_timing.vtt": ("ingest", [], ":6: broken cue timing '00:00:0x.500 --> 00:00:04.000'"),
     "no_header.vtt": ("ingest", [], ":1: not a WebVTT file: the first line must be 'WEBVTT'"),
     "no_cues.vtt": ("ingest", [], ": the subtitle file has no cue text"),

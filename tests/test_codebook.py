@@ -69,6 +69,9 @@ def test_codebook_valid_minimal():
     ("    name: Tema\n", "    name: Tema\n    name: Igjen\n",
      "x.yaml:4: key 'name': duplicate key in the same mapping"),
     ("  - key: tema\n", "  - key: Tema.X\n", "x.yaml:2: key 'Tema.X': invalid code key"),
+    # issue 17: a language spaCy has no pipeline for was a traceback at ingest
+    ("codes:\n", "language: klingon\ncodes:\n",
+     "x.yaml:1: key 'language': unknown language 'klingon'; give a language code spaCy knows"),
 ])
 def test_codebook_problem_is_located(old, new, expected):
     with pytest.raises(CodebookError) as e:

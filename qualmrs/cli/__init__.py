@@ -7,6 +7,7 @@ from . import coders  # noqa: F401  isort: skip
 from . import interchange  # noqa: F401  isort: skip
 from . import edits  # noqa: F401  isort: skip
 from . import serve  # noqa: F401  isort: skip
+from . import search  # noqa: F401  isort: skip
 from .app import app
 
 __all__ = ["app", "main"]

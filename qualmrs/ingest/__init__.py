@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from ..codebook import DEFAULT_INTERVIEWER_LABELS
@@ -16,7 +17,8 @@ from .turns import LabelPolicy, find_turns
 
 __all__ = ["read_document", "document_from_text", "SUFFIXES", "transcript_files", "file_sha256"]
 
-SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".vtt": "vtt", ".srt": "srt"}
+SUFFIXES = {".txt": "txt", ".md": "md", ".docx": "docx", ".vtt": "vtt", ".srt": "srt",
+            ".pdf": "pdf", ".odt": "odt", ".rtf": "rtf", ".html": "html", ".htm": "html"}
 
 
 def transcript_files(paths) -> list[Path]:
@@ -59,10 +61,11 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
     comments with their spans; ``qualmrs.coding.comments`` makes codings of them).
 
     Args:
-        path: a .txt, .md, .docx, .vtt or .srt file.
+        path: a .txt, .md, .docx, .vtt, .srt, .pdf (with a text layer), .odt, .rtf or
+            .html file.
         interviewer_labels: labels whose turns have the role ``interviewer``.
         known_labels: other labels known to be speakers (e.g. case labels).
-        encoding: for text formats that are not UTF-8.
+        encoding: for text formats that are not UTF-8 (for .rtf: the code page).
         name: the document's name in the project (default: the file name).
         sha256: the file's ``file_sha256`` when the caller has it already.
 
@@ -79,7 +82,7 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
     # First: an unreadable file is said to be so, not "not a zip".
     sha256 = sha256 or file_sha256(path)
     policy = LabelPolicy(interviewer_labels, known_labels)
-    comments = ()
+    comments, warnings = (), ()
     try:
         if kind in ("txt", "md"):
             text, forced, times = read_text(path, encoding)
@@ -87,8 +90,14 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
             text, forced, times, comments = read_docx(path, encoding)
         elif kind == "vtt":
             text, forced, times = read_vtt(path, encoding, policy)
-        else:
+        elif kind == "srt":
             text, forced, times = read_srt(path, encoding, policy)
+        elif kind == "pdf":
+            from .pdf import read_pdf
+
+            text, forced, times, warnings = read_pdf(path, encoding)
+        else:
+            text, forced, times = _markup_reader(kind)(path, encoding)
     except OSError as e:  # no permission, a file another program holds, a lost network drive
         raise _unreadable(path, e) from None
     if not text.strip():
@@ -98,7 +107,22 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
                              comments)
     if not doc.turns:
         raise IngestError("the file has speaker labels but no text after them", path=path)
-    return doc
+    return replace(doc, warnings=warnings + doc.warnings) if warnings else doc
+
+
+def _markup_reader(kind: str):
+    """The reader of .odt, .rtf or .html (imported when needed: each brings a library)."""
+    if kind == "odt":
+        from .odt import read_odt
+
+        return read_odt
+    if kind == "rtf":
+        from .rtf import read_rtf
+
+        return read_rtf
+    from .htmltext import read_html
+
+    return read_html
 
 
 def document_from_text(name: str, text: str, kind: str, sha256: str, policy: LabelPolicy,

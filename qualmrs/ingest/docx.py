@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import IngestError
 from .guards import check_members, check_zip
 from .normalise import normalise
-from .turns import match_label
+from .paragraphs import bold_label, row_line
 from .wordcomments import Anchors, read_comments
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -113,24 +113,10 @@ def _paragraph(paragraph, out: _Lines) -> None:
             bold += run.text
         else:
             break
-    label = _bold_label(bold, text)
+    label = bold_label(bold, text)
     if label:
         out.forced[len(out.lines)] = label
     out.add(text)
-
-
-def _bold_label(bold: str, text: str) -> tuple[str, int] | None:
-    """A bold run at the start that ends in a colon, or is followed by one, is a label."""
-    head = bold.strip()
-    if not head or len(head) > 41:
-        return None
-    stripped = head.rstrip(":").strip()
-    if not stripped or "\n" in stripped:
-        return None
-    m = match_label(text)
-    if m and m.label == stripped:
-        return stripped, m.text_start
-    return None
 
 
 def _cell(cell) -> tuple[str, list]:
@@ -168,15 +154,12 @@ def _table_row(row, out: _Lines) -> None:
         else:
             cells.append((value, marks))
     values = [v for v, _ in cells]
-    if len(values) >= 2 and 0 < len(values[0]) <= 40 and "\n" not in values[0]:
-        label = values[0].rstrip(":").strip()
-        body = " ".join(c for c in values[1:] if c).replace("\n", " ")
+    line, label = row_line(values)
+    if label is not None:
         out.forced[len(out.lines)] = (label, len(label) + 2)
-        line = f"{label}: {body}"
         offsets = [0] + _joined(values[1:], len(label) + 2)
         widths = [len(label)] + [len(v) for v in values[1:]]
     else:
-        line = " ".join(c for c in values if c)
         offsets, widths = _joined(values, 0), [len(v) for v in values]
     for (_, marks), offset, width in zip(cells, offsets, widths):
         def at(i: int) -> int:

@@ -29,7 +29,8 @@ def check_zip(path: Path, kind: str) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+    # NotImplementedError: a directory claiming a zip version or feature zipfile lacks
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
         raise IngestError(f"damaged {kind} file: {e}", path=path) from None
     if len(infos) > MAX_MEMBERS:
         raise IngestError(f"{kind} archive has {len(infos)} members, more than {MAX_MEMBERS}",
@@ -58,8 +59,10 @@ def check_zip(path: Path, kind: str) -> None:
 
 
 # What unpacking a damaged or crafted member raises: a bad CRC or a size that lies (zipfile
-# stops at the declared size and the CRC then fails), broken deflate/bzip2/lzma data.
-_UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError)
+# stops at the declared size and the CRC then fails), broken deflate/bzip2/lzma data, a local
+# header whose name is not the UTF-8 it claims (ValueError), a version zipfile lacks.
+_UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError,
+                  ValueError, NotImplementedError)
 
 
 def read_member(zf: zipfile.ZipFile, name: str, path, kind: str) -> bytes:

@@ -6,11 +6,23 @@ from ..errors import NotFound, QualmrsError, did_you_mean
 from ..model import MANUAL, Answer, Coding
 from ..store import Store
 
-__all__ = ["code_span", "set_memo", "set_answer", "StaleText"]
+__all__ = ["code_span", "check_code_and_coder", "set_memo", "set_answer", "StaleText"]
 
 
 class StaleText(QualmrsError):
     """The text the caller saw at the offsets is not what the store holds there."""
+
+
+def check_code_and_coder(book, code: str, coder: str | None) -> None:
+    """Refuse a code the codebook lacks, and a coder who is no person.
+
+    Raises:
+        QualmrsError: naming the closest code keys.
+    """
+    if code not in {c.key for c in book.codes}:
+        raise QualmrsError(f"unknown code '{code}'; {did_you_mean(code, [c.key for c in book.codes])}")
+    if not coder or coder in ("rule", "model"):
+        raise QualmrsError("name the person coding")
 
 
 def code_span(store: Store, document: str, start: int, end: int, code: str, coder: str,
@@ -27,11 +39,7 @@ def code_span(store: Store, document: str, start: int, end: int, code: str, code
     """
     from ..coding.spans import turn_spans
 
-    book = store.codebook
-    if code not in {c.key for c in book.codes}:
-        raise QualmrsError(f"unknown code '{code}'; {did_you_mean(code, [c.key for c in book.codes])}")
-    if not coder or coder in ("rule", "model"):
-        raise QualmrsError("name the person coding")
+    check_code_and_coder(store.codebook, code, coder)
     docs = store.documents([document])
     if not docs:
         raise NotFound(f"unknown document '{document}'")

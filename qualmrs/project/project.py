@@ -106,6 +106,18 @@ class Project:
 
         return segments(self.store, level)
 
+    def search(self, query: str, exact: bool = False, role: str | None = None,
+               cases: list[str] | None = None, code: str | None = None,
+               coder: str | None = None, width: int = 40):
+        """Keyword-in-context lines of ``query`` in every interview, grouped by case (no
+        coder needed; see ``Study.search``). With ``code`` and ``coder``, each hit's
+        sentence is also coded as ``coder``'s (origin ``search:QUERY``), as one step of the
+        history that ``undo`` takes back; ``attrs["coded"]`` says how many codings were new.
+        """
+        from .search import search
+
+        return search(self.store, query, exact, role, cases, code, coder, width)
+
     def disagreements(self, coders, unit: str = "turn", codes: list[str] | None = None):
         """Units and answers where two coders differ, with an empty ``decision`` column."""
         from .agreement import disagreements

@@ -185,6 +185,31 @@ class Study:
         return segments_table(list(self.documents),
                               self.sentences() if level == "sentence" else {}, level)
 
+    def search(self, query: str, exact: bool = False, role: str | None = None,
+               cases: list[str] | None = None, width: int = 40):
+        """Keyword-in-context lines of ``query`` across all interviews, grouped by case.
+
+        Words match on their lemmas («rangering» finds «rangeringene», «faglig frihet»
+        finds «faglige friheten»); ``exact`` matches the words as written (ignoring case).
+
+        Args:
+            role: only turns of this role (``informant``, ``interviewer``, ``unknown``).
+            cases: only these cases (an interviewer's turn belongs to its interview's case).
+            width: characters of context on each side (within the turn).
+
+        Returns:
+            ``document, case, start, end, left, match, right`` (code points into the
+            stored text), cases in project order, then document and place.
+
+        Raises:
+            QualmrsError: a query without words, an unknown role or case.
+        """
+        from ..analyse.search import search
+        from ..segment import segmenter
+
+        return search(list(self.documents), self.sentences(), list(self.cases), query,
+                      segmenter(self.codebook.language), exact, role, cases, width)[0]
+
     # -- figures and report -----------------------------------------------------------------
 
     def plots(self, out: str | Path, progress=None, force: bool = False) -> list[tuple[str, Path]]:

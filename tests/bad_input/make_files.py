@@ -101,14 +101,56 @@ def make(out: Path = HERE) -> list[Path]:
     write_zip(out / "zip_bomb.docx", {**docx_members(document_xml(GOOD)),
                                       "word/media/image1.png": bytes(11 * 1024 * 1024)})
     _damage_member(write_zip(out / "damaged_member.docx", docx_members(document_xml(GOOD))))
+    _damage_member(write_zip(out / "damaged_member.odt", odt_members(GOOD)), "content.xml")
+    (out / "scanned.pdf").write_bytes(image_only_pdf())
+    (out / "truncated.pdf").write_bytes(image_only_pdf()[:200])
     return sorted(p for p in out.iterdir() if p.name not in ("README.md", Path(__file__).name)
                   and p.suffix != ".pyc" and p.is_file())
 
 
-def _damage_member(path: Path) -> None:
-    """Flip bytes in the middle of word/document.xml's compressed data (bad deflate/CRC)."""
+def odt_members(paragraphs: list[str]) -> dict[str, str]:
+    """An OpenDocument text as LibreOffice stores one: the mimetype first, then content."""
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+    return {"mimetype": "application/vnd.oasis.opendocument.text",
+            "content.xml": '<?xml version="1.0" encoding="UTF-8"?>\n'
+                           f'<office:document-content xmlns:office="{office}" '
+                           f'xmlns:text="{text}" office:version="1.3"><office:body>'
+                           f"<office:text>{body}</office:text></office:body>"
+                           "</office:document-content>"}
+
+
+def image_only_pdf() -> bytes:
+    """A one-page PDF holding only a picture (8×8 grey pixels), as a scanner writes one."""
+    pixels = bytes(range(0, 256, 4))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+        b"<< /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length 64 >>\nstream\n" + pixels + b"\nendstream",
+    ]
+    draw = b"q 595 0 0 842 0 0 cm /Im1 Do Q"
+    objects.append(b"<< /Length %d >>\nstream\n" % len(draw) + draw + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _damage_member(path: Path, member: str = "word/document.xml") -> None:
+    """Flip bytes in the middle of a member's compressed data (bad deflate/CRC)."""
     with zipfile.ZipFile(path) as zf:
-        info = zf.getinfo("word/document.xml")
+        info = zf.getinfo(member)
     raw = bytearray(path.read_bytes())
     name_len, extra_len = struct.unpack_from("<HH", raw, info.header_offset + 26)
     start = info.header_offset + 30 + name_len + extra_len + info.compress_size // 3

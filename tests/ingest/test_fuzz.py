@@ -105,7 +105,8 @@ def test_fuzz_txt_reader_keeps_the_text(text):
 
 
 @FAST
-@given(st.binary(max_size=300), st.sampled_from([".txt", ".md", ".vtt", ".srt", ".docx"]))
+@given(st.binary(max_size=300), st.sampled_from([".txt", ".md", ".vtt", ".srt", ".docx",
+                                                ".pdf", ".odt", ".rtf", ".html"]))
 def test_fuzz_any_bytes_read_or_one_error(data, suffix):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"t{suffix}"
@@ -156,6 +157,23 @@ def test_fuzz_docx_member_replaced_read_or_one_error(member, payload):
         with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w") as out:
             for info in src.infolist():
                 out.writestr(info, payload if info.filename == member else src.read(info))
+        read_or_refuse(path)
+
+
+FORMATS = Path(__file__).resolve().parents[1] / "data" / "formats"
+
+
+# issue 17: the readers of LibreOffice's exports meet damaged files as the .docx reader does
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["pdf", "odt", "rtf", "html"]),
+       st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8))
+def test_fuzz_damaged_exports_read_or_one_error(suffix, flips):
+    data = bytearray((FORMATS / f"intervju_k.{suffix}").read_bytes())
+    for at, value in flips:
+        data[at % len(data)] = value
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"t.{suffix}"
+        path.write_bytes(bytes(data))
         read_or_refuse(path)
 
 

@@ -126,7 +126,7 @@ def test_readers_srt_label_on_first_cue_only(tmp_path):
     ("broken.vtt", b"WEBVTT\n\n00:00:01.000 --> 00:0x:02.000\nHei\n", "3: broken cue timing"),
     ("novtt.vtt", b"Hei\n", "first line must be 'WEBVTT'"),
     ("broken.srt", b"1\n00:00:05,000 --> 00:00:02,000\nHei\n", "2: broken cue timing"),
-    ("x.pdf", b"%PDF", "unsupported transcript format '.pdf'"),
+    ("x.doc", b"\xd0\xcf\x11\xe0", "unsupported transcript format '.doc'"),
 ])
 def test_readers_bad_input_one_located_error(tmp_path, name, content, message):
     p = tmp_path / name
