@@ -13,7 +13,7 @@ from ..model import MANUAL
 from ..store import Store
 
 __all__ = ["documents_overview", "document_view", "case_questions", "codebook_tree",
-           "suggestion_ids", "least_sure", "matrix_cells"]
+           "suggestion_ids", "least_sure", "repeats"]
 
 
 def documents_overview(store: Store) -> dict:
@@ -123,28 +123,44 @@ PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e
 
 
 def code_colors(book) -> dict[str, str]:
-    """A colour per code: its own, else its theme's, a child in a lighter shade of it so
-    that siblings can be told apart in the margin."""
+    """A colour per code: its own, else its theme's; the sub-codes of a theme spread around
+    its hue and in three lightnesses, so that siblings side by side in the margin can be told
+    apart (a new user could not, in shades of one blue; issue 14)."""
     out: dict[str, str] = {}
     themes = [c for c in book.codes if c.parent is None]
     for i, c in enumerate(themes):
         out[c.key] = c.color or PALETTE[i % len(PALETTE)]
-    siblings: dict[str, int] = defaultdict(int)
+    children: dict[str, list] = defaultdict(list)
     for c in book.codes:
-        if c.parent is None:
-            continue
-        n = siblings[c.parent]
-        siblings[c.parent] += 1
-        out[c.key] = c.color or _lighter(out.get(c.parent, PALETTE[0]), (n % 4) * 0.18)
+        if c.parent is not None:
+            children[c.parent].append(c)
+    for c in book.codes:  # parents before their children, as the codebook lists them
+        kids = children.get(c.key, [])
+        for n, kid in enumerate(kids):
+            out[kid.key] = kid.color or _sibling(out.get(c.key, PALETTE[0]), n, len(kids))
     return out
 
 
-def _lighter(color: str, share: float) -> str:
+def _sibling(color: str, n: int, k: int) -> str:
+    """The ``n``-th of ``k`` sibling colours around ``color``: hue within ±36°, lightness
+    cycling dark, light, middle (a lone child is light)."""
+    import colorsys
+
     color = color.lstrip("#")
     if len(color) == 3:
         color = "".join(ch * 2 for ch in color)
-    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(v + (255 - v) * share):02x}" for v in rgb)
+    h, _, s = colorsys.rgb_to_hls(*(int(color[i:i + 2], 16) / 255 for i in (0, 2, 4)))
+    hue = h if k == 1 else h - 0.1 + 0.2 * n / (k - 1)
+    rgb = colorsys.hls_to_rgb(hue % 1.0, (0.30, 0.74, 0.52)[n % 3] if k > 1 else 0.72,
+                              max(s, 0.55))
+    return "#" + "".join(f"{round(v * 255):02x}" for v in rgb)
+
+
+def repeats(suggestion, codings) -> bool:
+    """Whether one of ``codings`` has the suggestion's code on all of its text: the reader
+    does not show such a suggestion (nothing is left to decide)."""
+    return any(c.code == suggestion.code and c.document == suggestion.document
+               and c.start <= suggestion.start and suggestion.end <= c.end for c in codings)
 
 
 def suggestion_ids(store: Store, document: str, code: str) -> list[int]:
@@ -153,57 +169,21 @@ def suggestion_ids(store: Store, document: str, code: str) -> list[int]:
             if c.source != MANUAL and (c.code == code or c.code.startswith(code + "."))]
 
 
-def least_sure(store: Store, document: str | None = None) -> dict | None:
+def least_sure(store: Store, document: str | None = None,
+               coder: str | None = None) -> dict | None:
     """The suggestion the model is least sure of (lowest confidence; a rule match counts as
     sure), in ``document`` or anywhere: what a person's decision teaches the model most.
+    With ``coder``, suggestions that repeat the coder's own coding are passed over.
 
     Returns:
         ``{id, document, start, end, code, source, confidence}`` or None.
     """
-    found = [c for c in store.codings(source=None, document=document) if c.source != MANUAL]
+    found = store.codings(source=None, document=document)
+    mine = [c for c in found if c.source == MANUAL and c.coder == coder]
+    found = [c for c in found if c.source != MANUAL and not repeats(c, mine)]
     if not found:
         return None
     c = min(found, key=lambda c: (1.0 if c.confidence is None else c.confidence,
                                   c.document, c.start))
     return {"id": c.id, "document": c.document, "start": c.start, "end": c.end,
             "code": c.code, "source": c.source, "confidence": c.confidence}
-
-
-def matrix_cells(study) -> dict:
-    """The case × theme matrix and the code × case counts as numbers, each non-empty cell
-    with the first coded quote it counts (to open it in the reader).
-
-    Returns:
-        ``{coder, cases, themes: [{key, name}], matrix: {case: {theme: {n, document,
-        start}}}, codes: [{key, name, depth}], counts: {code: {case: {n, document,
-        start}}}}``.
-    """
-    docs = {d.name: d for d in study.documents}
-    cells: dict = defaultdict(dict)  # case → theme → cell
-    counts: dict = defaultdict(dict)  # code → case → cell (a theme counts its sub-codes)
-
-    seen: set = set()  # a theme counts a segment once, whichever of its codes are on it
-
-    def count(table: dict, row: str, column: str, c) -> None:
-        key = (id(table), row, column, c.document, c.start, c.end)
-        if key in seen:
-            return
-        seen.add(key)
-        cell = table[row].setdefault(column, {"n": 0, "document": c.document,
-                                              "start": c.start})
-        cell["n"] += 1
-
-    for c in sorted(study.codings, key=lambda c: (c.document, c.start)):
-        turn = docs[c.document].turn_at(c.start, c.end)
-        if turn is None or not turn.case:
-            continue
-        parts = c.code.split(".")
-        count(cells, turn.case, parts[0], c)
-        for i in range(1, len(parts) + 1):
-            count(counts, ".".join(parts[:i]), turn.case, c)
-    book = study.codebook
-    return {"coder": study.coder, "cases": [c.label for c in study.cases],
-            "themes": [{"key": t.key, "name": t.name} for t in book.themes()],
-            "matrix": cells, "codes": [{"key": c.key, "name": c.name,
-                                        "depth": c.key.count(".")} for c in book.codes],
-            "counts": counts}

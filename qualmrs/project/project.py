@@ -167,15 +167,29 @@ class Project:
 
         return suggestion_ids(self.store, document, code)
 
-    def least_sure(self, document: str | None = None) -> dict | None:
-        """The suggestion the model is least sure of (in ``document``, or anywhere)."""
+    def least_sure(self, document: str | None = None,
+                   coder: str | None = None) -> dict | None:
+        """The suggestion the model is least sure of (in ``document``, or anywhere), passing
+        over those that repeat ``coder``'s own coding."""
         from .browse import least_sure
 
-        return least_sure(self.store, document)
+        return least_sure(self.store, document, coder)
+
+    def cell_quotes(self, study, code: str, case: str | None = None) -> list[dict]:
+        """The segments one cell of ``matrix_cells`` counts (``code``: a theme or code;
+        ``case``: one case, None: all), each with its text; see ``cells.cell_quotes``."""
+        from .cells import cell_quotes
+
+        return cell_quotes(study, code, case)
+
+    def undo_state(self, coder: str | None = None) -> dict:
+        """What ``undo(coder)`` and ``redo(coder)`` would take now: ``{"undo": command or
+        None, "redo": command or None}`` (nothing is changed)."""
+        return self.store.next_steps(coder)
 
     def matrix_cells(self, study) -> dict:
         """A study's case × theme and code × case counts, each cell with its first quote."""
-        from .browse import matrix_cells
+        from .cells import matrix_cells
 
         return matrix_cells(study)
 
@@ -241,6 +255,10 @@ class Project:
         """Manual codings: ``id, document, case, start, end, code, coder, origin, memo,
         text``."""
         return edits.codings_frame(self.store, coder, code)
+
+    def people(self) -> list[str]:
+        """The people with manual codings or answers, by name (quick: no rows are read)."""
+        return self.store.coders()
 
     def coders(self):
         """``coder, codings, answers, origins``."""

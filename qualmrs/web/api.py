@@ -136,6 +136,11 @@ def undo(request, site, body):
 
 
 @endpoint
+def undo_state(request, site, body):
+    return site.project.undo_state(_coder(request, site))
+
+
+@endpoint
 def redo(request, site, body):
     done = site.project.redo(_coder(request, site))
     return {"redone": [{"step": s.target, "command": s.command.split(": ", 1)[-1]}
@@ -172,7 +177,8 @@ def reject(request, site, body):
 
 @endpoint
 def next_suggestion(request, site, body):
-    found = site.project.least_sure(request.query_params.get("document"))
+    found = site.project.least_sure(request.query_params.get("document"),
+                                    site.coder_of(request))
     return {"suggestion": found}
 
 
@@ -240,7 +246,19 @@ def set_answer(request, site, body):
 
 
 def _chosen(request, site) -> str | None:
-    return request.query_params.get("coder") or site.coder_of(request) or None
+    """The coder whose work the tables count: the one asked for, else the window's coder when
+    they have work, else the project's rule (consensus, the only coder), else the first."""
+    asked = request.query_params.get("coder")
+    if asked:
+        return asked
+    people = site.project.people()
+    me = site.coder_of(request)
+    if me in people:
+        return me
+    try:
+        return site.project.whose_work(None)[0]
+    except QualmrsError:  # several coders, none chosen: the page offers the others
+        return people[0]
 
 
 def _study(request, site):
@@ -256,9 +274,50 @@ def tables(request, site, body):
                     "columns": [frame.attrs["headers"][q] for q in frame.columns],
                     "rows": [[str(cat), *[int(v) for v in row]]
                              for cat, row in frame.iterrows()]})
-    return {"coder": who, "reason": why, "tables": out}
+    return {"coder": who, "reason": why, "coders": site.project.people(), "tables": out}
 
 
 @endpoint
 def matrix(request, site, body):
     return site.project.matrix_cells(_study(request, site))
+
+
+@endpoint
+def quotes(request, site, body):
+    q = request.query_params
+    study = _study(request, site)
+    return {"coder": study.coder,
+            "quotes": site.project.cell_quotes(study, q.get("code") or None,
+                                               q.get("case") or None)}
+
+
+# -- search ----------------------------------------------------------------------------------
+
+def _search_args(source: dict) -> dict:
+    query = str(source.get("q") or "").strip()
+    if not query:
+        raise QualmrsError("type a word or a phrase to search for")
+    cases = source.get("cases") or []
+    if isinstance(cases, str):
+        cases = [c.strip() for c in cases.split(",") if c.strip()]
+    return {"query": query, "exact": source.get("exact") in (True, "1", "true"),
+            "role": source.get("role") or None, "cases": list(cases) or None}
+
+
+@endpoint
+def search(request, site, body):
+    args = _search_args(dict(request.query_params))
+    frame = site.project.search(**args)
+    hits = [{**row, "start": int(row["start"]), "end": int(row["end"]),
+             "sentence": [int(a), int(b)]}
+            for row, (a, b) in zip(frame.to_dict(orient="records"), frame.attrs["sentences"])]
+    return {**args, "hits": hits, "n_cases": int(frame["case"].nunique())}
+
+
+@endpoint
+def code_search(request, site, body):
+    (code,) = _need(body, "code")
+    frame = site.project.search(**_search_args(body), code=code, coder=_coder(request, site))
+    n = frame.attrs.get("coded", 0)
+    _decided(site, request, n)
+    return {"coded": n, "hits": len(frame)}

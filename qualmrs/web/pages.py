@@ -48,3 +48,8 @@ async def reader(request):
 
 async def tables(request):
     return await _guarded(request, "tables.html", "Tables", lambda p: {})
+
+
+async def search(request):
+    return await _guarded(request, "search.html", "Search",
+                          lambda p: {"codes": p.codebook_tree()})

@@ -63,13 +63,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @contextlib.contextmanager
-def running(project, coder: str = "KN", token: str = "t0ken", refit_every: int = 1000):
-    """Serve ``project`` on a free 127.0.0.1 port in a thread; yields the base URL."""
+def running(project, coder: str = "KN", token: str = "t0ken", refit_every: int | None = 1000):
+    """Serve ``project`` on a free 127.0.0.1 port in a thread; yields the base URL.
+    ``refit_every=None``: as ``qualmrs serve`` does."""
     from qualmrs.web import create_app
     from qualmrs.web.server import in_thread
 
-    with in_thread(create_app(project, token=token, coder=coder,
-                              refit_every=refit_every)) as base:
+    extra = {} if refit_every is None else {"refit_every": refit_every}
+    with in_thread(create_app(project, token=token, coder=coder, **extra)) as base:
         yield base
 
 

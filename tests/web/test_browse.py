@@ -84,3 +84,37 @@ def test_browse_case_questions_read_the_case_answers(two_interviews):
     assert [a.case for a in p.store.answers(case="C")] == ["C"]
     (q, *_) = p.case_questions("C", "KN")
     assert (q["question"], q["answer"]) == ("tallfestes", "Nei")
+
+
+def _rgb(color: str) -> tuple:
+    return tuple(int(color[i:i + 2], 16) for i in (1, 3, 5))
+
+
+@pytest.mark.parametrize("book", ["mrs_nav.yaml", "tillit.yaml"])
+def test_browse_sibling_codes_get_distinct_colours(book):
+    # issue 14: a new user could not tell sibling codes apart in the margin
+    import itertools
+    import math
+
+    from conftest import CODEBOOK
+    from qualmrs.codebook import load_codebook
+    from qualmrs.project.browse import code_colors
+
+    codebook = load_codebook(CODEBOOK.parent / book)
+    colors = code_colors(codebook)
+    for parent in codebook.codes:
+        family = [colors[parent.key]] + [colors[c.key] for c in codebook.codes
+                                         if c.parent == parent.key]
+        for a, b in itertools.combinations(family, 2):
+            assert math.dist(_rgb(a), _rgb(b)) > 40, (parent.key, family)
+
+
+def test_browse_least_sure_passes_over_what_the_coder_coded(served_project):
+    p = served_project
+    first = p.least_sure("intervju_b.txt", "KN")
+    doc = p.document_view("intervju_b.txt")
+    p.code("intervju_b.txt", first["start"], first["end"], first["code"], "KN",
+           text=doc["text"][first["start"]:first["end"]])
+    again = p.least_sure("intervju_b.txt", "KN")
+    assert again is None or again["id"] != first["id"]
+    assert p.least_sure("intervju_b.txt", "BHO")["id"] == first["id"]  # not BHO's coding

@@ -238,8 +238,8 @@ def test_browser_next_unsure_and_learning_again(live_server, page, page_errors):
         select_text(page, quote_)
         page.locator(f'button[data-code="{code}"]').click()
         page.wait_for_function(f"document.body.innerText.includes('Coded')")
-    page.get_by_role("button", name="Learn now").click()
-    page.wait_for_function("document.getElementById('toast').textContent.includes('updated')",
+    page.get_by_role("button", name="Retrain suggestions").click()
+    page.wait_for_function("document.getElementById('toast').textContent.includes('retrained')",
                            timeout=60_000)
     # the model learned from KN's coding and its suggestions are in the page
     assert project.store.load_model("codes") is not None or \

@@ -51,10 +51,48 @@ const QM = (() => {
     return node;
   }
 
-  function docUrl(name, at) {
+  // a place in the reader: #at=START scrolls to it, #at=START&end=END also selects the span
+  function docUrl(name, at, end) {
     return "/doc/" + name.split("/").map(encodeURIComponent).join("/") +
-      (at === undefined || at === null ? "" : `#at=${at}`);
+      (at === undefined || at === null ? "" : `#at=${at}`) +
+      (end === undefined || end === null ? "" : `&end=${end}`);
   }
 
-  return {api, toast, el, data, docUrl};
+  // Undo and Redo in the header, for the person coding: greyed out when there is nothing to
+  // take back or again; pages that show codings reload through onUndo.
+  const undoButton = document.getElementById("undo");
+  const redoButton = document.getElementById("redo");
+  const onUndo = [];
+
+  async function undoState() {
+    if (!undoButton) return;
+    const r = await api("GET", "/api/undo");
+    undoButton.disabled = !r.undo;
+    redoButton.disabled = !r.redo;
+    undoButton.title = r.undo ? `Undo: ${r.undo} (Ctrl+Z)` : "Nothing to undo";
+    redoButton.title = r.redo ? `Redo: ${r.redo} (Ctrl+Shift+Z)` : "Nothing to redo";
+  }
+
+  async function undoRedo(again) {
+    const r = await api("POST", again ? "/api/redo" : "/api/undo");
+    const list = again ? r.redone : r.undone;
+    toast(list.length ? `${again ? "Redone" : "Undone"}: ${list[0].command}`
+                      : `Nothing to ${again ? "redo" : "undo"}`);
+    for (const f of onUndo) await f();
+    await undoState();
+  }
+
+  if (undoButton) {
+    undoButton.addEventListener("click", () => undoRedo(false).catch(() => {}));
+    redoButton.addEventListener("click", () => undoRedo(true).catch(() => {}));
+    document.addEventListener("keydown", (e) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
+      if (e.target.closest("input, textarea, select")) return;
+      e.preventDefault();
+      undoRedo(e.shiftKey).catch(() => {});
+    });
+    undoState().catch(() => {});
+  }
+
+  return {api, toast, el, data, docUrl, undoState, onUndo};
 })();

@@ -7,7 +7,7 @@
 "use strict";
 
 (() => {
-  const {api, toast, el, data, docUrl} = QM;
+  const {api, toast, el, data, docUrl, undoState, onUndo} = QM;
   const me = document.getElementById("coder-name").textContent;
   let doc = data.document;
   const codes = data.codes;
@@ -111,6 +111,15 @@
     return doc.codings.filter((c) => !hidden.has(c.coder));
   }
 
+  // A suggestion whose code a shown coding already has on all its text leaves nothing to
+  // decide: it is not drawn (it stays in the project until the model is retrained).
+  function visibleSuggestions() {
+    if (!showSuggestions) return [];
+    const shown = visibleCodings();
+    return doc.suggestions.filter((s) => !shown.some((c) => c.code === s.code &&
+                                                           c.start <= s.start && s.end <= c.end));
+  }
+
   function overlapping(items, t) {
     return items.filter((c) => c.start < t.end && t.start < c.end);
   }
@@ -132,12 +141,10 @@
     drawn.set(row, version);
     const i = Number(row.dataset.i), t = doc.turns[i];
     const mine = overlapping(visibleCodings(), t);
-    const sugg = showSuggestions ? overlapping(doc.suggestions, t) : [];
+    const sugg = overlapping(visibleSuggestions(), t);
     const turnEl = row.querySelector(".turn");
     const stripes = row.querySelector(".stripes");
-    stripes.replaceChildren(
-      ...mine.map((c) => stripe(c, "coding", describe(c))),
-      ...sugg.map((s) => stripe(s, "suggestion", describeSuggestion(s))));
+    stripes.replaceChildren();
     if (!mine.length && !sugg.length) {
       if (turnEl.childNodes.length !== 1 || turnEl.firstChild.nodeType !== Node.TEXT_NODE) {
         turnEl.replaceChildren(turnText[i]);
@@ -171,6 +178,25 @@
       pieces.push(span);
     }
     turnEl.replaceChildren(...pieces);
+    drawStripes(stripes, turnEl, mine, sugg);
+  }
+
+  // One stripe per coding or suggestion in the margin, from the top of its first line to the
+  // bottom of its last, each in a lane of its own (NVivo's coding stripes).
+  function drawStripes(stripes, turnEl, mine, sugg) {
+    const top = stripes.getBoundingClientRect().top;
+    const items = mine.map((c) => ["coding", c]).concat(sugg.map((s) => ["suggestion", s]));
+    stripes.replaceChildren(...items.map(([kind, item], lane) => {
+      const attr = kind === "coding" ? "codings" : "suggestions";
+      let a = Infinity, b = -Infinity;
+      for (const piece of turnEl.querySelectorAll(`[data-${attr}~="${item.id}"]`)) {
+        for (const box of piece.getClientRects()) { a = Math.min(a, box.top); b = Math.max(b, box.bottom); }
+      }
+      const s = stripe(item, kind, kind === "coding" ? describe(item) : describeSuggestion(item));
+      if (a < b) { s.style.top = `${a - top}px`; s.style.height = `${b - a}px`; }
+      s.style.right = `${lane * 7}px`;
+      return s;
+    }));
   }
 
   function stripe(item, kind, title) {
@@ -208,6 +234,7 @@
     drawToggles();
     redraw();
     showPanel();
+    undoState().catch(() => {});
   }
 
   // -- coders shown -------------------------------------------------------------------------
@@ -215,7 +242,7 @@
   function drawToggles() {
     const box = document.getElementById("coder-toggles");
     const coders = [...new Set(doc.codings.map((c) => c.coder).concat(me ? [me] : []))].sort();
-    box.replaceChildren(...coders.map((c) => el("label", {},
+    box.replaceChildren(el("span", {class: "label"}, "Show codings by"), ...coders.map((c) => el("label", {},
       el("input", {type: "checkbox", checked: !hidden.has(c), dataset: {coder: c},
                    onchange: (e) => { if (e.target.checked) hidden.delete(c); else hidden.add(c); redraw(); }}),
       " " + c)));
@@ -250,18 +277,23 @@
         el("p", {class: "hint"}, "Click a code (or press its key) to recode this coding."));
       panel.querySelector(".swatch-inline").style.backgroundColor = colorOf(item.code);
     } else {
+      const name = code ? code.name : item.code;
+      const sure = item.confidence === null || item.confidence === undefined ? "" :
+        ` · ${Math.round(item.confidence * 100)} % sure`;
       panel.replaceChildren(
-        el("h2", {}, "Suggestion"),
-        el("p", {}, `${code ? code.name : item.code}`),
-        el("p", {class: "meta"}, `${item.source}` + (item.confidence === null ? "" : ` · confidence ${Math.round(item.confidence * 100)} %`)),
+        el("h2", {}, item.source === "rule" ? "Suggestion from a rule" : "Suggestion from the model"),
+        el("p", {}, el("span", {class: "swatch-inline"}), ` ${name}`),
+        el("p", {class: "meta"}, (item.source === "rule" ? "A phrase of the codebook matched"
+                                                        : "Learned from the coding so far") + sure),
         el("blockquote", {}, quote.length > 300 ? quote.slice(0, 300) + " …" : quote),
-        item.evidence ? el("p", {class: "meta"}, "Why: " + item.evidence) : null,
+        item.evidence ? el("p", {class: "meta evidence"}, "Words it rests on: " + item.evidence) : null,
         el("div", {class: "buttons"},
            el("button", {type: "button", id: "accept", onclick: () => decide("accept", [item.id])}, "Accept (Enter)"),
            el("button", {type: "button", id: "reject", class: "danger", onclick: () => decide("reject", [item.id])}, "Reject (Delete)")),
         el("div", {class: "buttons"},
-           el("button", {type: "button", onclick: () => decideAll("accept", item.code)}, `Accept all ${item.code} here`),
-           el("button", {type: "button", onclick: () => decideAll("reject", item.code)}, `Reject all ${item.code} here`)));
+           el("button", {type: "button", class: "accept-all", onclick: () => decideAll("accept", item.code)}, `Accept all «${name}» in this document`),
+           el("button", {type: "button", class: "reject-all", onclick: () => decideAll("reject", item.code)}, `Reject all «${name}» in this document`)));
+      panel.querySelector(".swatch-inline").style.backgroundColor = colorOf(item.code);
     }
   }
 
@@ -291,7 +323,7 @@
 
   async function decideAll(action, code) {
     const r = await api("POST", `/api/suggestions/${action}`, {document: doc.name, code});
-    toast(`${action === "accept" ? "Accepted" : "Rejected"} ${r.accepted ?? r.rejected} suggestion(s)`);
+    toast(`${action === "accept" ? "Accepted" : "Rejected"} ${r.accepted ?? r.rejected} suggestion(s) of ${codeByKey[code] ? codeByKey[code].name : code} in this document`);
     selected = null;
     await reload();
     refitStatus();
@@ -381,31 +413,57 @@
                                      title: "Code the selection", onclick: () => applyCode(c.key, false)},
                           el("span", {class: "swatch"}), c.name, key ? el("kbd", {}, key) : null);
         button.querySelector(".swatch").style.backgroundColor = c.color;
-        const info = el("details", {class: "definition"}, el("summary", {}, "definition"),
+        const info = el("div", {class: "definition", hidden: true},
                         c.description ? el("p", {}, c.description) : null,
                         c.include ? el("p", {}, el("b", {}, "Include: "), c.include) : null,
                         c.exclude ? el("p", {}, el("b", {}, "Exclude: "), c.exclude) : null,
                         c.examples.length ? el("ul", {}, c.examples.map((x) => el("li", {}, `«${x}»`))) : null,
                         el("button", {type: "button", class: "set-key", onclick: () => setKey(c.key)}, "Set key"));
-        const li = el("li", {class: `depth-${Math.min(c.depth, 3)}`, dataset: {key: c.key}}, button, info);
-        return li;
+        const toggle = el("button", {type: "button", class: "def-toggle", title: `Definition of ${c.name}`,
+                                     "aria-label": `Definition of ${c.name}`, "aria-expanded": "false",
+                                     onclick: () => {
+                                       info.hidden = !info.hidden;
+                                       toggle.setAttribute("aria-expanded", String(!info.hidden));
+                                     }}, "i");
+        return el("li", {class: `depth-${Math.min(c.depth, 3)}`, dataset: {key: c.key}},
+                  el("div", {class: "code-row"}, button, toggle), info);
       }));
   }
 
+  // keys the reader keeps for itself: n (least sure suggestion), z (with Ctrl: undo)
+  const RESERVED = new Set(["n", "z"]);
+
   function setKey(code) {
-    toast(`Press a key (1–9, a–z) for ${codeByKey[code].name}`);
+    const name = codeByKey[code].name;
+    toast(`Press the key that is to code «${name}» (a digit or a letter; Esc cancels)`);
     const once = (e) => {
       e.preventDefault();
       document.removeEventListener("keydown", once, true);
-      if (!/^[1-9a-z]$/i.test(e.key) || ["z"].includes(e.key.toLowerCase())) { toast("Keys are 1–9 or a–y", true); return; }
+      const key = e.key.toLowerCase();
+      if (key === "escape") { toast("No key set"); return; }
+      if (!/^[1-9a-z]$/.test(key) || RESERVED.has(key)) {
+        toast(`«${e.key}» cannot code: ` + (key === "n" ? "it opens the least sure suggestion" :
+              key === "z" ? "Ctrl with it undoes" : "use a digit 1–9 or a letter"), true);
+        return;
+      }
       const map = keymap();
-      for (const [k, v] of Object.entries(map)) if (v === code || k === e.key.toLowerCase()) delete map[k];
-      map[e.key.toLowerCase()] = code;
+      const before = map[key] && map[key] !== code ? codeByKey[map[key]] : null;
+      for (const [k, v] of Object.entries(map)) if (v === code || k === key) delete map[k];
+      map[key] = code;
       localStorage.setItem(keysKey, JSON.stringify(map));
       drawTree();
-      toast(`Key ${e.key} codes ${codeByKey[code].name}`);
+      drawKeyHint();
+      toast(`Key ${key} now codes «${name}»` + (before ? ` (it coded «${before.name}» before)` : ""));
     };
     document.addEventListener("keydown", once, true);
+  }
+
+  // the hint names the keys that are bound now, and no others
+  function drawKeyHint() {
+    const keys = Object.keys(keymap()).sort();
+    document.getElementById("key-hint").textContent =
+      "Select text, then click a code" + (keys.length ? ` or press its key (${keys.join(" ")})` : "") +
+      ". Shift+key codes the whole turn. On a suggestion: Enter accepts, Delete rejects.";
   }
 
   filter.addEventListener("input", drawTree);
@@ -432,16 +490,6 @@
 
   document.addEventListener("keydown", async (e) => {
     const typing = e.target.closest("input, textarea, select");
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !typing) {
-      e.preventDefault();
-      const r = await api("POST", e.shiftKey ? "/api/redo" : "/api/undo");
-      const list = e.shiftKey ? r.redone : r.undone;
-      toast(list.length ? `${e.shiftKey ? "Redone" : "Undone"}: ${list[0].command}`
-                        : `Nothing to ${e.shiftKey ? "redo" : "undo"}`);
-      selected = null;
-      await reload();
-      return;
-    }
     if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
     if (selected && selected.kind === "suggestion" && (e.key === "Enter" || e.key === "Delete" || e.key === "Backspace")) {
       e.preventDefault();
@@ -471,19 +519,19 @@
 
   async function nextUnsure() {
     const r = await api("GET", "/api/suggestions/next?document=" + encodeURIComponent(doc.name));
-    if (!r.suggestion) { toast("No suggestions left in this document"); return; }
+    if (!r.suggestion) { toast("No suggestions left to decide in this document"); return; }
     const s = doc.suggestions.find((x) => x.id === r.suggestion.id) || r.suggestion;
     scrollToOffset(s.start);
     select("suggestion", s);
   }
-  document.getElementById("next-unsure").addEventListener("click", nextUnsure);
+  document.getElementById("least-sure").addEventListener("click", nextUnsure);
 
   let watchingRefit = false;
   async function refitStatus() {
     const r = await api("GET", "/api/suggest");
     const label = document.getElementById("refit-status");
     label.textContent = r.running ? "the model is learning from your coding…" :
-      (r.error ? r.error : `learns again after ${r.every - r.decisions} more decision(s)`);
+      (r.error ? r.error : `retrains after ${r.every - r.decisions} more decision(s)`);
     if (r.running && !watchingRefit) {
       watchingRefit = true;
       const done = r.refits;
@@ -492,14 +540,14 @@
         if (!s.running && s.refits > done) {
           clearInterval(timer);
           watchingRefit = false;
-          toast(s.error ? s.error : "Suggestions updated from your coding");
+          toast(s.error ? s.error : "Suggestions retrained on your coding");
           await reload();
           refitStatus();
         }
       }, 700);
     }
   }
-  document.getElementById("refit").addEventListener("click", async () => {
+  document.getElementById("retrain").addEventListener("click", async () => {
     await api("POST", "/api/suggest");
     refitStatus();
   });
@@ -509,8 +557,12 @@
   function drawQuestions() {
     const box = document.getElementById("questions");
     const cases = Object.keys(questions);
-    if (!cases.length) { box.replaceChildren(); return; }
-    box.replaceChildren(el("h2", {}, "Closed questions"), ...cases.map((c) => el("section", {class: "case"},
+    if (!cases.length) { box.hidden = true; return; }
+    const all = cases.flatMap((c) => questions[c]);
+    const answered = all.filter((q) => q.answer !== null && q.answer !== undefined).length;
+    box.replaceChildren(el("summary", {}, el("h2", {}, "Closed questions"),
+                           el("span", {class: "meta answered"}, `answered ${answered} of ${all.length}`)),
+                        ...cases.map((c) => el("section", {class: "case"},
       el("h3", {}, `Case ${c}`),
       questions[c].map((q) => {
         const select = el("select", {"aria-label": q.text, dataset: {case: c, question: q.question},
@@ -555,17 +607,51 @@
   }
 
   function fromHash() {
-    const m = /at=(\d+)/.exec(location.hash);
-    if (m) scrollToOffset(Number(m[1]));
+    const m = /at=(\d+)(?:&end=(\d+))?/.exec(location.hash);
+    if (!m) return;
+    scrollToOffset(Number(m[1]));
+    if (m[2]) selectOffsets(Number(m[1]), Number(m[2]));
+  }
+
+  // Select [start, end) (code points, clipped to start's turn) as if a person had: a link
+  // from a search hit or a quote lands with the words selected, ready to be coded.
+  function selectOffsets(start, end) {
+    const i = turnAt(start), t = doc.turns[i];
+    const row = turnsBox.children[i];
+    decorate(row);
+    const turnEl = row.querySelector(".turn");
+    const points = [start - t.start, Math.min(end, t.end) - t.start];
+    const found = [];
+    let seen = 0;
+    const walker = document.createTreeWalker(turnEl, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode() && found.length < 2) {
+      const node = walker.currentNode, n = Array.from(node.data).length;
+      while (found.length < 2 && points[found.length] <= seen + n) {
+        const inside = Array.from(node.data).slice(0, points[found.length] - seen).join("").length;
+        found.push([node, inside]);
+      }
+      seen += n;
+    }
+    if (found.length < 2) return;
+    const range = document.createRange();
+    range.setStart(...found[0]);
+    range.setEnd(...found[1]);
+    const sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
   }
   window.addEventListener("hashchange", fromHash);
 
   // -- start --------------------------------------------------------------------------------
 
+  onUndo.push(async () => { selected = null; await reload(); });
+  window.addEventListener("resize", () => { clearTimeout(redraw.timer); redraw.timer = setTimeout(redraw, 150); });
+
   buildRows();
   for (const row of turnsBox.children) observer.observe(row);
   drawToggles();
   drawTree();
+  drawKeyHint();
   drawQuestions();
   refitStatus().catch(() => {});
   fromHash();
