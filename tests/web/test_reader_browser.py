@@ -191,7 +191,7 @@ def test_browser_screenshots_for_the_readme(page, page_errors, tmp_path):
     project = qualmrs.load_sample(tmp_path / "sample")
     project.suggest(rules=True, model=False)
     project.suggest_answers()
-    with running(project, coder="BHO") as base:
+    with running(project, coder="BHO", refit_every=None) as base:  # as qualmrs serve
         page.set_viewport_size({"width": 1360, "height": 860})
         page.goto(f"{base}/?token=t0ken")
         page.get_by_role("link", name="intervju_c.docx").click()
@@ -200,8 +200,14 @@ def test_browser_screenshots_for_the_readme(page, page_errors, tmp_path):
         out = Path(os.environ.get("QUALMRS_SCREENSHOTS", tmp_path))
         out.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out / "reader.png"))
+        page.goto(f"{base}/search?q=rangering&role=informant")
+        page.wait_for_selector("li.hit")
+        page.screenshot(path=str(out / "search.png"))
         page.goto(f"{base}/tables")
-        page.wait_for_selector("table.freq")
+        page.wait_for_selector("table.matrix")
+        page.locator("table.matrix td[data-case='C'] a.cell").first.click()
+        page.wait_for_selector("#quotes-matrix li")
+        page.evaluate("window.scrollTo(0, 0)")  # the sticky header at the top of the picture
         page.screenshot(path=str(out / "tables.png"), full_page=True)
     project.close()
     assert (out / "reader.png").stat().st_size > 10_000

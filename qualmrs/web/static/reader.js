@@ -182,18 +182,24 @@
   }
 
   // One stripe per coding or suggestion in the margin, from the top of its first line to the
-  // bottom of its last, each in a lane of its own (NVivo's coding stripes).
+  // bottom of its last (NVivo's coding stripes); stripes that do not share a line share a lane.
   function drawStripes(stripes, turnEl, mine, sugg) {
     const top = stripes.getBoundingClientRect().top;
-    const items = mine.map((c) => ["coding", c]).concat(sugg.map((s) => ["suggestion", s]));
-    stripes.replaceChildren(...items.map(([kind, item], lane) => {
+    const items = mine.map((c) => ["coding", c]).concat(sugg.map((s) => ["suggestion", s])).map(([kind, item]) => {
       const attr = kind === "coding" ? "codings" : "suggestions";
       let a = Infinity, b = -Infinity;
       for (const piece of turnEl.querySelectorAll(`[data-${attr}~="${item.id}"]`)) {
         for (const box of piece.getClientRects()) { a = Math.min(a, box.top); b = Math.max(b, box.bottom); }
       }
+      return {kind, item, a: a - top, b: b - top};
+    }).sort((x, y) => x.a - y.a || y.b - x.b);
+    const lanes = [];  // the bottom of the last stripe in each lane
+    stripes.replaceChildren(...items.map(({kind, item, a, b}) => {
+      let lane = lanes.findIndex((bottom) => bottom <= a);
+      if (lane < 0) { lane = lanes.length; lanes.push(0); }
+      lanes[lane] = b + 2;
       const s = stripe(item, kind, kind === "coding" ? describe(item) : describeSuggestion(item));
-      if (a < b) { s.style.top = `${a - top}px`; s.style.height = `${b - a}px`; }
+      if (a < b) { s.style.top = `${a}px`; s.style.height = `${b - a}px`; }
       s.style.right = `${lane * 7}px`;
       return s;
     }));
@@ -438,6 +444,7 @@
     toast(`Press the key that is to code «${name}» (a digit or a letter; Esc cancels)`);
     const once = (e) => {
       e.preventDefault();
+      e.stopImmediatePropagation();  // the key sets, it does not also code
       document.removeEventListener("keydown", once, true);
       const key = e.key.toLowerCase();
       if (key === "escape") { toast("No key set"); return; }

@@ -4,7 +4,7 @@
 "use strict";
 
 (() => {
-  const {api, toast, el, data, docUrl} = QM;
+  const {api, toast, el, data, docUrl, undoState} = QM;
   const form = document.getElementById("search-form");
   const box = document.getElementById("query");
   const hitsBox = document.getElementById("hits");
@@ -67,12 +67,14 @@
     const text = Array.from(doc.text).slice(start, end).join("");
     await api("POST", "/api/codings", {document: h.document, start, end, text, code: pick.value});
     toast(`Coded the sentence in ${h.document} as ${pick.selectedOptions[0].textContent.trim()}`);
+    await undoState();
   }
 
   codeAll.addEventListener("click", async () => {
     if (!last) return;
     const r = await api("POST", "/api/search/code", {...last, code: pick.value});
     toast(`Coded ${r.coded} sentence(s) holding the ${r.hits} hit(s) as ${pick.selectedOptions[0].textContent.trim()} (Undo takes it back)`);
+    await undoState();
   });
 
   form.addEventListener("submit", (e) => { e.preventDefault(); run(args()).catch(() => {}); });
