@@ -94,3 +94,17 @@ def test_search_routes_tables_switch_between_coders(client):
     theirs = client.get("/api/tables", params={"coder": "BHO"}).json()
     rows = {r[0]: r[1] for r in theirs["tables"][0]["rows"]}
     assert theirs["coder"] == "BHO" and rows["Nei"] == 1 and rows["Ja"] == 0
+
+
+def test_search_routes_every_api_path_is_in_the_readme():
+    # issue 14: the JSON API behind the pages is documented in the README
+    import re
+
+    from conftest import CODEBOOK
+    from qualmrs.web.routes import routes
+
+    readme = (CODEBOOK.parents[1] / "README.md").read_text(encoding="utf-8")
+    paths = {re.sub(r"\{(\w+)(:\w+)?\}", lambda m: m.group(1).upper(), r.path)
+             for r in routes() if getattr(r, "path", "").startswith("/api/")}
+    missing = [p for p in sorted(paths) if not re.search(re.escape(p) + r"[`?\s]", readme)]
+    assert not missing
