@@ -18,7 +18,7 @@ def test_bench_web_latency_times_every_action(tmp_path, capsys):
     assert list(rows) == [name for name, _ in web_latency.ACTIONS]
     for name, cells in rows.items():
         n, p50, p95, met = cells[-6:-2]
-        assert int(n) == (1 if name in ("tables", "document list") else 2)
+        assert int(n) == (1 if name in web_latency.LISTING else 2)
         assert 0 < float(p50) <= float(p95) and met in ("met", "missed")
     assert "requests on 3 interviews" in lines[-1]
 

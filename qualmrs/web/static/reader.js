@@ -598,6 +598,7 @@
     const r = await api("GET", `/api/cases/${encodeURIComponent(c)}/questions`);
     questions[c] = r.questions;
     drawQuestions();
+    undoState().catch(() => {});
   }
 
   // -- places -------------------------------------------------------------------------------

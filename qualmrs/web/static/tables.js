@@ -4,7 +4,7 @@
 "use strict";
 
 (() => {
-  const {api, el, docUrl, onUndo} = QM;
+  const {api, el, docUrl, onUndo, undoState} = QM;
   const pick = document.getElementById("table-coder");
   let seen = -1;
   let chosen = new URLSearchParams(location.search).get("coder") || "";
@@ -95,7 +95,7 @@
   async function follow() {
     try {
       const v = await api("GET", "/api/version");
-      if (v.version !== seen) { seen = v.version; await draw(); }
+      if (v.version !== seen) { seen = v.version; await draw(); await undoState(); }
     } catch (e) { /* said in the toast */ }
   }
   follow();
