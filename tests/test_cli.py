@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from conftest import CODEBOOK, SAMPLE, invoke
+from conftest import CODEBOOK, ROOT, SAMPLE, invoke
 
 COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "matrix", "counts",
             "segments", "run", "agreement", "disagreements", "consensus", "suggest",
@@ -14,8 +14,6 @@ COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "mat
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_cli_every_command_has_help_and_is_in_readme(command):
-    from conftest import ROOT
-
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Usage" in result.output
     assert f"qualmrs {command}" in (ROOT / "README.md").read_text(encoding="utf-8")

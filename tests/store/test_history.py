@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 import qualmrs
-from conftest import CODEBOOK, TINY
+from conftest import CODEBOOK, ROOT, TINY
 from qualmrs.errors import StoreError
 from qualmrs.model import Coding
 
@@ -163,8 +163,6 @@ def test_history_undo_of_an_ingest_removes_the_document_and_redo_brings_it_back(
 
 def test_history_a_project_made_before_history_opens_and_adopts_its_codings(tmp_path):
     """A store of schema 2 (made by qualmrs before this issue) is migrated in place."""
-    from conftest import ROOT
-
     db = tmp_path / "old.db"
     conn = sqlite3.connect(db)
     conn.executescript((ROOT / "tests" / "store" / "data" / "v2_tiny.sql")
