@@ -9,14 +9,14 @@ second, their ratio and peak memory. Then `qualmrs tables` and `qualmrs matrix` 
 transcript (1, 20 and 100 MB) takes, the commands a user feels on the sample (`--help`,
 `tables`, `run`, `evaluate`: startup.py), the quality of the suggestions on the sample and on
 independent interviews (suggest_quality.py), and how well pseudonymisation finds personal
-data (pseudonym/bench.py).
+data (pseudonym/bench.py), the browser's action latency on that store
+(web_latency.py), and the suggestions' learning curve while a person codes (learning_curve.py).
 
     python benchmarks/run_all.py [N ...]
 """
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -38,12 +38,6 @@ LONG_MB = (1, 20, 100)
 TARGET_LONG = 10  # an ingest's memory above start-up, in times the transcript's size
 
 
-def measure(what: str, *args) -> dict:
-    out = subprocess.run([sys.executable, str(HERE / "scale.py"), what, *map(str, args)],
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out.splitlines()[-1])
-
-
 def command(*args) -> float:
     """Wall seconds of one qualmrs command in a fresh process."""
     t = time.perf_counter()
@@ -58,6 +52,7 @@ def load() -> str:
 
 def scale(sizes, tmp: Path) -> dict[int, dict]:
     from corpus import generate
+    from scale import measure
 
     results = {}
     for n in sizes:
@@ -132,6 +127,11 @@ def main(sizes=SIZES) -> None:
             print(f"tables and matrix of the 1,000-interview store: {views:.2f} s in process "
                   f"(target < {TARGET_VIEWS_S:.0f} s: {met}); as commands {tables:.2f} s + "
                   f"{matrix:.2f} s wall (start-up included, matrix written as .xlsx)")
+            print()
+            import web_latency  # same folder: the browser's actions on this store
+
+            web_latency.run(db)
+            print()
         long_transcripts(Path(tmp))
     startup.main()  # the commands a user feels, on the sample (issue 12)
 
@@ -146,3 +146,7 @@ if __name__ == "__main__":
         print()
         # how well pseudonymisation finds personal data (issue 16)
         subprocess.run([sys.executable, str(HERE / "pseudonym" / "bench.py")], check=True)
+        print()
+        import learning_curve  # same folder: the suggestions while a person codes
+
+        learning_curve.main([])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -19,6 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CODEBOOK = ROOT / "codebooks" / "mrs_nav.yaml"
+
+
+def measure(what: str, *args) -> dict:
+    """One measurement in a fresh process of its own: the JSON object it printed."""
+    out = subprocess.run([sys.executable, __file__, what, *map(str, args)],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out.splitlines()[-1])
 
 
 def peak_mb() -> float:

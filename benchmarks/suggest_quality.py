@@ -91,17 +91,23 @@ def held_out(train: list, test: list) -> dict[str, list[set[str]]]:
             "rules|model": [a | b for a, b in zip(rules, both)]}
 
 
-def micro_line(test: list, predicted: dict[str, list[set[str]]]) -> str:
+def micro(test: list, predicted: dict[str, list[set[str]]]) -> dict[str, tuple]:
+    """Turn-level micro precision, recall, F1 and the F1's 95 % interval over cases, per
+    method: ``{method: (P, R, F1, low, high)}``; the codes are those in the test's gold."""
     from qualmrs.analyse.evaluate import micro_f1_intervals, scores
     from qualmrs.codebook import load_codebook
 
     gold = [set(e.codes) for e in test]
     codes = [c.key for c in load_codebook(BOOK).codes if any(c.key in g for g in gold)]
     frame = scores(gold, predicted, codes)
-    micro = frame[frame["code"] == "micro avg"].set_index("method")
+    rows = frame[frame["code"] == "micro avg"].set_index("method")
     spans = micro_f1_intervals(gold, predicted, codes, [e.case for e in test])
-    return "\n".join(f"  {m:12s} P {r.precision:.3f}  R {r.recall:.3f}  micro-F1 {r.f1:.3f} "
-                     f"[{spans[m][0]:.3f}–{spans[m][1]:.3f}]" for m, r in micro.iterrows())
+    return {m: (r.precision, r.recall, r.f1, *spans[m]) for m, r in rows.iterrows()}
+
+
+def micro_line(test: list, predicted: dict[str, list[set[str]]]) -> str:
+    return "\n".join(f"  {m:12s} P {p:.3f}  R {r:.3f}  micro-F1 {f:.3f} [{lo:.3f}–{hi:.3f}]"
+                     for m, (p, r, f, lo, hi) in micro(test, predicted).items())
 
 
 def answer_line(gold: list, found: list, asked: dict) -> str:

@@ -60,6 +60,10 @@ class StoreError(QualmrsError):
     """The project store is missing, of a newer version, or refuses a change."""
 
 
+class NotFound(QualmrsError):
+    """A document, coding or suggestion asked for by name or id is not in the project."""
+
+
 class StoreLockedError(StoreError):
     """Another process kept the project store locked for longer than the wait."""
 

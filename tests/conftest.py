@@ -377,3 +377,8 @@ def sample_project(sample_out, tmp_path):
     shutil.copy(sample_out / "project.db", db)
     with qualmrs.open(db) as project:
         yield project
+
+
+# tests/web/conftest.py is imported under the same name, "conftest", and then stands in for this
+# module wherever a test does `from conftest import ...`; it takes this module's names from here.
+sys.modules["qualmrs_tests_conftest"] = sys.modules[__name__]

@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from conftest import CODEBOOK, SAMPLE, invoke
+from conftest import CODEBOOK, ROOT, SAMPLE, invoke
 
 COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "matrix", "counts",
             "segments", "run", "agreement", "disagreements", "consensus", "suggest",
@@ -11,13 +11,11 @@ COMMANDS = ["init", "ingest", "import-codings", "import-answers", "tables", "mat
             "crosstab", "cooccurrence", "quotes", "words", "plots", "report", "export-qdc",
             "import-qdc", "export-qdpx", "import-qdpx", "coding-sheet", "import-coding-sheet",
             "sample", "codebooks", "summaries", "import-summaries", "copy", "user add",
-            "user list", "user remove", "user passwd"]
+            "user list", "user remove", "user passwd", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_cli_every_command_has_help_and_is_in_readme(command):
-    from conftest import ROOT
-
     result = invoke(*command.split(), "--help")
     assert result.exit_code == 0 and "Usage" in result.output
     assert f"qualmrs {command}" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import io
 import pytest
 
 import qualmrs
-from conftest import CODEBOOK, invoke
+from conftest import CODEBOOK, ROOT, invoke
 
 
 def counts(db) -> str:
@@ -182,8 +182,6 @@ def test_edits_cli_status_lists_coders_default_and_warnings(tmp_path):
                                      "memo", "answer", "coders", "rename-coder",
                                      "update-codebook", "status"])
 def test_edits_cli_commands_have_help_and_are_in_readme(command):
-    from conftest import ROOT
-
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Usage" in result.output
     assert f"qualmrs {command}" in (ROOT / "README.md").read_text(encoding="utf-8")

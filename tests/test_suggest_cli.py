@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from conftest import CODEBOOK, SAMPLE, invoke
+from conftest import CODEBOOK, ROOT, SAMPLE, invoke
 from qualmrs.project import open_project
 
 
@@ -98,3 +98,19 @@ def test_suggest_cli_agreement_person_vs_machine(sample_db):
     r = invoke("agreement", sample_db, "--coders", "BHO,model")
     assert r.exit_code == 0, r.output
     assert "Agreement between BHO and model" in r.stdout
+
+
+def test_suggest_model_learns_only_from_coded_interviews(sample_db, monkeypatch):
+    # issue 14: an interview nobody has coded yet is not an interview with nothing to code
+    from qualmrs.coding.suggest import ModelSuggester
+
+    new = ROOT / "benchmarks" / "independent" / "dev" / "w1" / "intervju_j.txt"
+    assert invoke("ingest", sample_db, new).exit_code == 0
+    taught, fit = [], ModelSuggester.fit
+    monkeypatch.setattr(ModelSuggester, "fit", lambda self, examples: taught.extend(
+        examples) or fit(self, examples))
+    assert invoke("suggest", sample_db, "--quiet").exit_code == 0
+    assert taught and "intervju_j.txt" not in {e.document for e in taught}
+    with open_project(sample_db) as store:
+        made = {c.document for c in store.codings(source="model")}
+    assert "intervju_j.txt" in made and len(made) == 9  # suggested in every interview

@@ -10,6 +10,7 @@ from . import edits  # noqa: F401  isort: skip
 from . import package  # noqa: F401  isort: skip
 from . import revisions  # noqa: F401  isort: skip
 from . import pseudonym  # noqa: F401  isort: skip
+from . import serve  # noqa: F401  isort: skip
 from . import search  # noqa: F401  isort: skip
 from . import team  # noqa: F401  isort: skip
 from .app import app

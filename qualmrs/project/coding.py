@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import QualmrsError, StoreError, did_you_mean
+from ..errors import NotFound, QualmrsError, did_you_mean
 from ..model import MANUAL, Answer, Coding
 from ..store import Store
 
@@ -42,7 +42,7 @@ def code_span(store: Store, document: str, start: int, end: int, code: str, code
     check_code_and_coder(store.codebook, code, coder)
     docs = store.documents([document])
     if not docs:
-        raise QualmrsError(f"unknown document '{document}'")
+        raise NotFound(f"unknown document '{document}'")
     doc = docs[0]
     if not (0 <= start < end <= len(doc.text)):
         raise QualmrsError(f"{start}–{end} is not a span of {document} "
@@ -57,15 +57,15 @@ def code_span(store: Store, document: str, start: int, end: int, code: str, code
         store.add_codings([Coding(document, a, b, code, coder, MANUAL, memo, origin=origin)
                            for a, b in spans])
         wanted = set(spans)
-        return [c for c in store.codings(coder=coder) if c.document == document
-                and c.code == code and (c.start, c.end) in wanted]
+        return [c for c in store.codings(coder=coder, document=document)
+                if c.code == code and (c.start, c.end) in wanted]
 
 
 def set_memo(store: Store, coding_id: int, memo: str, actor: str | None = None) -> None:
     """Set a manual coding's memo (one step)."""
     found = store.codings(source=MANUAL, ids=[coding_id])
     if not found:
-        raise StoreError(f"no manual coding with id {coding_id}")
+        raise NotFound(f"no manual coding with id {coding_id}")
     with store.atomic(command=f"memo {coding_id}", actor=actor or found[0].coder):
         store.change_codings([coding_id], memo=memo)
 

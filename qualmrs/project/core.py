@@ -99,8 +99,16 @@ def load_study(store: Store, coder: str | None = None, suggestions: bool = False
 
 
 def tables(store: Store, coder: str | None = None):
-    """The codebook's frequency tables from one coder's manual answers."""
-    return load_study(store, coder).tables()
+    """The codebook's frequency tables from one coder's manual answers (see
+    ``Study.tables``; the coder chosen as in ``resolve_coder``).
+
+    Reads only the answers, not the documents and codings a Study loads, so that the tables
+    of a thousand interviews come at once (issue 14: the browser's tables page).
+    """
+    from ..analyse import frequency_tables
+
+    who = choose_coder(store, coder)
+    return frequency_tables(store.codebook, store.answers(coder=who) if who else [])
 
 
 def matrix(store: Store, coder: str | None = None, level: str = "theme"):

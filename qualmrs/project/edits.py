@@ -81,12 +81,12 @@ def recode(store: Store, ids: list[int], to: str, actor: str | None = None) -> i
 
 
 def _manual_only(store: Store, ids: list[int]) -> None:
-    from ..errors import StoreError
+    from ..errors import NotFound, StoreError
 
     found = {c.id: c for c in store.codings(source=None, ids=list(ids))}
     missing = sorted(set(ids) - set(found))
     if missing:
-        raise StoreError("no coding with id " + ", ".join(map(str, missing))
+        raise NotFound("no coding with id " + ", ".join(map(str, missing))
                          + "; list them with 'qualmrs codings'")
     machine = sorted(i for i, c in found.items() if c.source != MANUAL)
     if machine:

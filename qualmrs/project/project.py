@@ -75,6 +75,24 @@ class Project:
         """
         return load_study(self.store, coder, suggestions)
 
+    def tables(self, coder: str | None = None) -> list:
+        """``study(coder).tables()`` without loading the documents and codings a Study
+        holds: quick on a large project."""
+        from .core import tables
+
+        return tables(self.store, coder)
+
+    def whose_work(self, coder: str | None = None) -> tuple[str | None, str]:
+        """Whose work ``study(coder)`` and ``tables(coder)`` count, and why («chosen», «the
+        only coder», ...); (None, why) when nobody has coded.
+
+        Raises:
+            StoreError: as ``study``.
+        """
+        from .core import resolve_coder
+
+        return resolve_coder(self.store, coder)
+
     def agreement(self, coders, unit: str = "turn", codes: list[str] | None = None,
                   themes: bool = False):
         """Agreement between coders on codings (per code: percent, Cohen's kappa,
@@ -143,11 +161,43 @@ class Project:
         return accept(self.store, coder, code, min_confidence, ids)
 
     def reject(self, code: str | None = None, source: str | None = None,
-               ids: list[int] | None = None) -> tuple[int, int]:
+               ids: list[int] | None = None, actor: str | None = None) -> tuple[int, int]:
         """Drop suggestions (one step)."""
         from .suggest import reject
 
-        return reject(self.store, code, source, ids)
+        return reject(self.store, code, source, ids, actor)
+
+    def suggestion_ids(self, document: str, code: str) -> list[int]:
+        """A document's suggestions of a code (and its sub-codes), by id."""
+        from .browse import suggestion_ids
+
+        return suggestion_ids(self.store, document, code)
+
+    def least_sure(self, document: str | None = None,
+                   coder: str | None = None) -> dict | None:
+        """The suggestion the model is least sure of (in ``document``, or anywhere), passing
+        over those that repeat ``coder``'s own coding."""
+        from .browse import least_sure
+
+        return least_sure(self.store, document, coder)
+
+    def cell_quotes(self, study, code: str, case: str | None = None) -> list[dict]:
+        """The segments one cell of ``matrix_cells`` counts (``code``: a theme or code;
+        ``case``: one case, None: all), each with its text; see ``cells.cell_quotes``."""
+        from .cells import cell_quotes
+
+        return cell_quotes(study, code, case)
+
+    def undo_state(self, coder: str | None = None) -> dict:
+        """What ``undo(coder)`` and ``redo(coder)`` would take now: ``{"undo": command or
+        None, "redo": command or None}`` (nothing is changed)."""
+        return self.store.next_steps(coder)
+
+    def matrix_cells(self, study) -> dict:
+        """A study's case × theme and code × case counts, each cell with its first quote."""
+        from .cells import matrix_cells
+
+        return matrix_cells(study)
 
     def evaluate(self, coder: str | None = None, progress=None):
         """Leave-one-case-out scores of the suggestions against ``coder``'s coding."""
@@ -237,6 +287,37 @@ class Project:
 
         return coding_sheet(self.store, out, level, documents, force)
 
+    # -- what a reader in a window shows ----------------------------------------------------
+
+    def overview(self) -> dict:
+        """Every document with cases, attributes, words and coding progress per coder; see
+        ``qualmrs.project.browse.documents_overview``."""
+        from .browse import documents_overview
+
+        return documents_overview(self.store)
+
+    def document_view(self, name: str) -> dict:
+        """One document's text, turns, codings and suggestions (code-point offsets)."""
+        from .browse import document_view
+
+        return document_view(self.store, name)
+
+    def case_questions(self, case: str, coder: str | None) -> list[dict]:
+        """A case's closed questions with ``coder``'s answer and the suggested one."""
+        from .browse import case_questions
+
+        return case_questions(self.store, case, coder)
+
+    def codebook_tree(self) -> list[dict]:
+        """The codes in order with definitions, notes, examples and colours."""
+        from .browse import codebook_tree
+
+        return codebook_tree(self.store)
+
+    def last_change(self) -> int:
+        """The id of the latest event in the history (0 when none): a version of the data."""
+        return self.store.last_event_id()
+
     def codings(self, coder: str | None = None, code: str | None = None):
         """Manual codings: ``id, document, case, start, end, code, coder, origin, memo,
         text``."""
@@ -278,6 +359,10 @@ class Project:
         from .summaries import import_summaries
 
         return import_summaries(self.store, path, coder)
+
+    def people(self) -> list[str]:
+        """The people with manual codings or answers, by name (quick: no rows are read)."""
+        return self.store.coders()
 
     def coders(self):
         """``coder, codings, answers, origins``."""

@@ -16,9 +16,10 @@ def search(store: Store, query: str, exact: bool = False, role: str | None = Non
     ``coder``'s manual coding, origin ``search:QUERY``, all in one step of the history.
 
     Returns:
-        DataFrame ``document, case, start, end, left, match, right``; with ``code``,
-        ``attrs["coded"]`` is the number of new codings (a sentence coded so before is not
-        coded twice).
+        DataFrame ``document, case, start, end, left, match, right``;
+        ``attrs["sentences"]`` holds each row's sentence as ``(start, end)`` (what coding
+        that hit codes). With ``code``, ``attrs["coded"]`` is the number of new codings (a
+        sentence coded so before is not coded twice).
 
     Raises:
         QualmrsError: a query without words, an unknown role, code or case, or ``code``
@@ -37,6 +38,9 @@ def search(store: Store, query: str, exact: bool = False, role: str | None = Non
         check_code_and_coder(store.codebook, code, coder)
     frame, hits = search_table(store.documents(), store.sentences(), store.cases(), query,
                                segmenter(store.codebook.language), exact, role, cases, width)
+    around = {(h.document, h.start, h.end): (h.sentence.start, h.sentence.end) for h in hits}
+    frame.attrs["sentences"] = [around[(d, a, b)] for d, a, b in
+                                zip(frame["document"], frame["start"], frame["end"])]
     if code is not None:
         frame.attrs["coded"] = 0
         spans = sentences_of(hits)

@@ -23,11 +23,17 @@ class SuggestReport:
 
 
 def _training(store: Store, coder: str | None, documents, sentences):
+    """The coder, every informant turn with the codes the coder put on it, and those of the
+    turns that can teach: the turns of documents the coder has coded. A document nobody has
+    opened yet says nothing about its turns (issue 14: in the browser a person codes one
+    interview after another, and the model learns in between)."""
     from ..analyse.evaluate import turn_examples
 
     who = choose_coder(store, coder)
     codings = store.codings(coder=who) if who else []
-    return who, turn_examples(documents, sentences, codings)
+    examples = turn_examples(documents, sentences, codings)
+    coded = {c.document for c in codings}
+    return who, examples, [e for e in examples if e.document in coded]
 
 
 def suggest(store: Store, rules: bool = True, model: bool = True,
@@ -52,14 +58,15 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
         store.replace_suggestions("rule", codings=found)
         report.rules = len(found)
     if model:
-        who, examples = _training(store, coder, documents, sentences)
-        if not any(e.codes for e in examples):
+        who, examples, taught = _training(store, coder, documents, sentences)
+        if not any(e.codes for e in taught):
             report.notes.append("no manual codings yet: the model needs some to learn from")
         else:
             # With rules on, the model reads their matches as words (`rules+model` in evaluate)
-            examples = with_rule_codes(examples, found) if rules else examples
+            if rules:
+                examples, taught = (with_rule_codes(x, found) for x in (examples, taught))
             fitted = ModelSuggester(min_examples=min_examples, use_rules=rules,
-                                    definitions=definition_examples(book)).fit(examples)
+                                    definitions=definition_examples(book)).fit(taught)
             for code, why in sorted(fitted.skipped_.items()):
                 report.notes.append(f"model skips {code}: {why}")
             store.save_model(MODEL_NAME, fitted.to_json())
@@ -67,7 +74,7 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
             store.replace_suggestions("model", codings=found)
             report.model = len(found)
             report.notes.append(f"model learned {len(fitted.codes_)} codes from {who}'s coding "
-                                f"of {len(examples)} informant turns; saved in the project")
+                                f"of {len(taught)} informant turns; saved in the project")
     return report
 
 
@@ -115,6 +122,11 @@ def accept(store: Store, coder: str, code: str | None = None, min_confidence: fl
         raise QualmrsError("--coder must name the person who accepts the suggestions")
     with store.atomic(command="accept" + (f" --code {code}" if code else "")
                       + (f" {len(ids)} suggestion(s)" if ids is not None else ""), actor=coder):
+        # Asked by id, the suggestions must still be there; none made may also mean the coder
+        # had coded that span with that code already, which accepting leaves as one coding.
+        if ids and not any(c.source != MANUAL for c in store.codings(source=None, ids=ids)):
+            raise SuggestionGone("that suggestion is no longer there (the suggestions were "
+                                 "made again); reload")
         return store.accept(coder, code, min_confidence, ids=ids)
 
 
@@ -124,8 +136,17 @@ def reject(store: Store, code: str | None = None, source: str | None = None,
     if source not in (None, "rule", "model"):
         raise QualmrsError("--source is 'rule' or 'model'")
     with store.atomic(command="reject" + (f" --code {code}" if code else "")
-                      + (f" --source {source}" if source else ""), actor=actor):
-        return store.reject(code, source, ids=ids)
+                      + (f" --source {source}" if source else "")
+                      + (f" {len(ids)} suggestion(s)" if ids is not None else ""), actor=actor):
+        done = store.reject(code, source, ids=ids)
+    if ids and not done[0]:
+        raise SuggestionGone("that suggestion is no longer there (the suggestions were made "
+                             "again); reload")
+    return done
+
+
+class SuggestionGone(QualmrsError):
+    """Suggestions asked for by id are gone: refreshed since the caller read them."""
 
 
 def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, progress=None):
@@ -144,7 +165,7 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     from ..coding.suggest import ModelSuggester, RuleSuggester, definition_examples
 
     documents, sentences = store.documents(), store.sentences()
-    who, examples = _training(store, coder, documents, sentences)
+    who, _, examples = _training(store, coder, documents, sentences)
     if not any(e.codes for e in examples):
         raise QualmrsError("no manual codings to evaluate against; import codings first")
     book = store.codebook

@@ -116,6 +116,16 @@ class HistoryMixin:
         """
         return self._step_back(actor, by, "redo")
 
+    def next_steps(self, actor: str | None = None) -> dict:
+        """What ``undo(actor)`` and ``redo(actor)`` would take now, without taking it:
+        ``{"undo": command or None, "redo": command or None}`` (a redo is named for the step
+        it re-applies)."""
+        with self.reading() as conn:
+            back = self._latest(conn, actor, undo=True)
+            again = self._latest(conn, actor, undo=False)
+        return {"undo": back.command if back is not None else None,
+                "redo": again.command.split(": ", 1)[-1] if again is not None else None}
+
     def _step_back(self, actor: str | None, by: str | None, kind: str):
         with self.atomic() as conn:
             target = self._latest(conn, actor, undo=kind == "undo")

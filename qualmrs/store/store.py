@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from ..codebook import parse_codebook
 from ..errors import StoreError
-from ..model import MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
+from ..model import INFORMANT, MANUAL, Answer, Case, Codebook, Coding, Document, Sentence, Turn
 from . import schema as s
 from . import postgres
 from .bulk import fetch_rows, insert_rows
@@ -244,6 +244,38 @@ class Store(OpeningMixin, UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, Sugges
                 out.setdefault(name, []).append(Sentence(*sentence))
         return out
 
+    def document_summaries(self) -> dict[str, dict]:
+        """Document name → ``{"words": n, "informant_turns": n, "cases": [labels]}`` (cases in
+        the order they first speak), counted in the database: no texts or turns are read."""
+        t = s.turns.c
+        with self.reading() as conn:
+            out = {name: {"words": n, "informant_turns": 0, "cases": []} for name, n in
+                   conn.execute(select(s.documents.c.name, s.documents.c.n_words)
+                                .order_by(s.documents.c.name)).all()}
+            for name, case, _first, n in conn.execute(
+                    select(s.documents.c.name, t.case_label, func.min(t.idx), func.count())
+                    .join(s.documents, s.documents.c.id == t.document_id)
+                    .where(t.role == INFORMANT).group_by(s.documents.c.name, t.case_label)
+                    .order_by(s.documents.c.name, func.min(t.idx))):
+                out[name]["informant_turns"] += n
+                if case:
+                    out[name]["cases"].append(case)
+        return out
+
+    def coded_turns(self) -> list[tuple[str, str, int]]:
+        """(document, coder, n): how many informant turns the coder's manual codings overlap
+        in each document they coded."""
+        c, t = s.codings.c, s.turns.c
+        with self.reading() as conn:
+            return [tuple(r) for r in conn.execute(
+                select(s.documents.c.name, c.coder, func.count(t.idx.distinct()))
+                .select_from(s.codings)
+                .join(s.turns, (t.document_id == c.document_id) & (t.start < c.end)
+                      & (c.start < t.end))
+                .join(s.documents, s.documents.c.id == c.document_id)
+                .where((c.source == MANUAL) & (t.role == INFORMANT))
+                .group_by(s.documents.c.name, c.coder))]
+
     def case_documents(self) -> dict[str, str]:
         """Case label → the first document (by name) in which it has a turn."""
         t = s.turns.c
@@ -290,8 +322,8 @@ class Store(OpeningMixin, UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, Sugges
         return dict(conn.execute(select(s.documents.c.name, s.documents.c.id)).all())
 
     def codings(self, coder: str | None = None, source: str | None = MANUAL,
-                ids: list[int] | None = None) -> list[Coding]:
-        """Codings in document order, optionally of one coder and/or source, or by id."""
+                ids: list[int] | None = None, document: str | None = None) -> list[Coding]:
+        """Codings in document order, optionally of one coder, source, document, or by id."""
         c = s.codings.c
         q = select(s.documents.c.name, c.start, c.end, c.code, c.coder, c.source, c.memo,
                    c.confidence, c.evidence, c.id, c.origin, c.origin_key, c.created).join(
@@ -302,11 +334,15 @@ class Store(OpeningMixin, UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, Sugges
             q = q.where(c.source == source)
         if ids is not None:
             q = q.where(c.id.in_(ids))
+        if document is not None:
+            q = q.where(s.documents.c.name == document)
         q = q.order_by(s.documents.c.name, c.start, c.end, c.code, c.coder)
         with self.reading() as conn:
             return [Coding(*r) for r in fetch_rows(conn, q)]
 
-    def answers(self, coder: str | None = None, source: str | None = MANUAL) -> list[Answer]:
+    def answers(self, coder: str | None = None, source: str | None = MANUAL,
+                case: str | None = None) -> list[Answer]:
+        """Answers in case order, optionally of one coder, source (None: all) or case."""
         a = s.answers.c
         q = select(a.case_label, a.question, a.category, a.coder, a.source, a.evidence,
                    s.documents.c.name, a.start, a.end, a.confidence, a.id, a.origin,
@@ -315,6 +351,8 @@ class Store(OpeningMixin, UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, Sugges
             q = q.where(a.coder == coder)
         if source is not None:
             q = q.where(a.source == source)
+        if case is not None:
+            q = q.where(a.case_label == case)
         with self.reading() as conn:
             return [Answer(*r) for r in fetch_rows(
                 conn, q.order_by(a.case_label, a.question, a.coder))]
@@ -322,9 +360,9 @@ class Store(OpeningMixin, UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, Sugges
     def coders(self) -> list[str]:
         """People who have manual codings or answers, in name order."""
         with self.reading() as conn:
-            a = set(conn.execute(select(s.codings.c.coder)
+            a = set(conn.execute(select(s.codings.c.coder).distinct()
                                  .where(s.codings.c.source == MANUAL)).scalars())
-            b = set(conn.execute(select(s.answers.c.coder)
+            b = set(conn.execute(select(s.answers.c.coder).distinct()
                                  .where(s.answers.c.source == MANUAL)).scalars())
         return sorted(a | b)
 

@@ -12,6 +12,7 @@ from ..errors import StoreError
 from ..model import MANUAL, Answer, Coding
 from . import schema as s
 from .bulk import fetch_rows
+from .rows import CHUNK
 from .units import now
 
 CODING_NATURAL = ("document_id", "start", "end", "code", "coder", "source")
@@ -56,16 +57,24 @@ class WorkMixin:
                 "start": a.start, "end": a.end, "created": created,
                 "origin": a.origin, "origin_key": a.origin_key}
 
-    def _natural(self, conn, table: str) -> dict[tuple, dict]:
+    def _natural(self, conn, table: str, among: set | None = None) -> dict[tuple, dict]:
+        """Rows by natural key; with ``among``, only those whose key starts with one of these
+        (a document's id, a case's label): the rows a change to them can meet."""
         cols = CODING_NATURAL if table == "codings" else ANSWER_NATURAL
-        return {tuple(r[c] for c in cols): r for r in self.rows_where(conn, table, True)}
+        # a few documents' rows, not all of a large study's (issue 14: recode in the browser)
+        cond = True if among is None or len(among) > CHUNK else \
+            getattr(s, table).c[cols[0]].in_(sorted(among))
+        return {tuple(r[c] for c in cols): r for r in self.rows_where(conn, table, cond)}
 
     def _insert_codings(self, conn, codings) -> list[dict]:
         """Insert codings not stored yet (exact repeats skipped); returns the new rows."""
         if not codings:
             return []
         ids, created = self._doc_ids(conn), now()
-        have = set(fetch_rows(conn, select(*(s.codings.c[k] for k in CODING_NATURAL))))
+        # only the documents coded here: a coding in the browser reads one document's rows
+        docs = list({ids[c.document] for c in codings if c.document in ids})
+        have = set(fetch_rows(conn, select(*(s.codings.c[k] for k in CODING_NATURAL))
+                              .where(s.codings.c.document_id.in_(docs))))
         rows = []
         for c in codings:
             row = self._coding_row(c, ids, created)
@@ -229,7 +238,7 @@ class WorkMixin:
         """Change rows; where the new form is already in the table, the old row goes (its
         memo kept on the other when that has none): identical work becomes one, not two."""
         cols = CODING_NATURAL if table == "codings" else ANSWER_NATURAL
-        natural = self._natural(conn, table)
+        natural = self._natural(conn, table, {after[cols[0]] for _, after in pairs})
         changes, merged, memos = [], [], []
         for before, after in pairs:
             nat = tuple(after[c] for c in cols)

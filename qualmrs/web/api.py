@@ -1,0 +1,323 @@
+"""The JSON API (``/api/...``): parse the request, call the front door, serialise.
+
+Errors are ``{"error": message}`` with a real status: 400 for a request qualmrs refuses, 404
+for something that is not there, 409 when the data changed under the caller (stale offsets, a
+row another step changed, a suggestion already gone).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import JSONResponse
+
+from ..errors import NotFound, QualmrsError
+
+CONFLICTS = ("StaleText", "Conflict", "SuggestionGone")
+
+
+def _site(request):
+    return request.app.state.site
+
+
+def endpoint(handler):
+    """Run a (blocking) handler in a thread; a QualmrsError becomes ``{"error": ...}``."""
+    @functools.wraps(handler)
+    async def wrapper(request):
+        try:
+            raw = await request.body() if request.method in ("POST", "PUT", "PATCH") else b""
+            body = json.loads(raw) if raw.strip() else {}
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return JSONResponse({"error": "the request body is not JSON"}, status_code=400)
+        if not isinstance(body, dict):
+            return JSONResponse({"error": "the request body must be a JSON object"},
+                                status_code=400)
+        try:
+            result = await run_in_threadpool(handler, request, _site(request), body)
+        except QualmrsError as e:
+            status = 409 if type(e).__name__ in CONFLICTS else \
+                404 if isinstance(e, NotFound) else 400
+            return JSONResponse({"error": str(e)}, status_code=status)
+        if isinstance(result, JSONResponse):
+            return result
+        return JSONResponse(result)
+    return wrapper
+
+
+def _need(body: dict, *keys: str) -> list:
+    missing = [k for k in keys if k not in body]
+    if missing:
+        raise QualmrsError("missing field(s): " + ", ".join(missing))
+    return [body[k] for k in keys]
+
+
+def _int(value, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise QualmrsError(f"{name} must be a whole number (a code-point offset)")
+    return value
+
+
+def _coding(c) -> dict:
+    return {"id": c.id, "document": c.document, "start": c.start, "end": c.end,
+            "code": c.code, "coder": c.coder, "memo": c.memo, "origin": c.origin}
+
+
+def _coder(request, site) -> str:
+    coder = site.coder_of(request)
+    if not coder:
+        raise QualmrsError("no coder: start qualmrs serve with --coder NAME")
+    return coder
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+@endpoint
+def documents(request, site, body):
+    return site.project.overview()
+
+
+@endpoint
+def document(request, site, body):
+    return site.project.document_view(request.path_params["name"])
+
+
+@endpoint
+def codebook(request, site, body):
+    return {"codes": site.project.codebook_tree()}
+
+
+@endpoint
+def version(request, site, body):
+    return {"version": site.project.last_change(), "refits": site.refit.done}
+
+
+@endpoint
+def history(request, site, body):
+    limit = int(request.query_params.get("limit", "50"))
+    frame = site.project.history(limit=limit)
+    return {"steps": frame.to_dict(orient="records")}
+
+
+# -- coding ----------------------------------------------------------------------------------
+
+@endpoint
+def add_coding(request, site, body):
+    document, start, end, code = _need(body, "document", "start", "end", "code")
+    made = site.project.code(document, _int(start, "start"), _int(end, "end"), code,
+                             _coder(request, site), body.get("memo", ""), body.get("text"))
+    _decided(site, request)
+    return JSONResponse({"codings": [_coding(c) for c in made]}, status_code=201)
+
+
+@endpoint
+def change_coding(request, site, body):
+    cid = request.path_params["id"]
+    coder = _coder(request, site)
+    if "code" in body:
+        site.project.recode([cid], body["code"], actor=coder)
+    if "memo" in body:
+        site.project.set_memo(cid, str(body["memo"]), actor=coder)
+    return {"ok": True}
+
+
+@endpoint
+def remove_coding(request, site, body):
+    site.project.uncode([request.path_params["id"]], actor=_coder(request, site))
+    return {"ok": True}
+
+
+@endpoint
+def undo(request, site, body):
+    done = site.project.undo(_coder(request, site))
+    return {"undone": [{"step": s.id, "command": s.command} for s in done]}
+
+
+@endpoint
+def undo_state(request, site, body):
+    return site.project.undo_state(_coder(request, site))
+
+
+@endpoint
+def redo(request, site, body):
+    done = site.project.redo(_coder(request, site))
+    return {"redone": [{"step": s.target, "command": s.command.split(": ", 1)[-1]}
+                       for s in done]}
+
+
+# -- suggestions -----------------------------------------------------------------------------
+
+def _suggestion_ids(site, body) -> list[int]:
+    if "ids" in body:
+        ids = body["ids"]
+        if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
+            raise QualmrsError("ids must be a list of suggestion ids")
+        return ids
+    document, code = _need(body, "document", "code")
+    return site.project.suggestion_ids(document, code)
+
+
+@endpoint
+def accept(request, site, body):
+    ids = _suggestion_ids(site, body)
+    n, _ = site.project.accept(_coder(request, site), ids=ids)
+    _decided(site, request, len(ids))
+    return {"accepted": n}
+
+
+@endpoint
+def reject(request, site, body):
+    ids = _suggestion_ids(site, body)
+    n, _ = site.project.reject(ids=ids, actor=_coder(request, site))
+    _decided(site, request, len(ids))
+    return {"rejected": n}
+
+
+@endpoint
+def next_suggestion(request, site, body):
+    found = site.project.least_sure(request.query_params.get("document"),
+                                    site.coder_of(request))
+    return {"suggestion": found}
+
+
+@endpoint
+def suggest(request, site, body):
+    started = _refit(site, _coder(request, site), force=True)
+    return {"started": started, "running": site.refit.running}
+
+
+@endpoint
+def suggest_status(request, site, body):
+    r = site.refit
+    return {"running": r.running, "refits": r.done, "decisions": r.decisions,
+            "every": r.every, "error": r.error}
+
+
+def _decided(site, request, n: int = 1) -> None:
+    """Count decisions; every ``refit.every`` of them the model learns again."""
+    r = site.refit
+    with r.lock:
+        r.decisions += n
+        due = r.decisions >= r.every
+        if due:
+            r.decisions = 0
+    if due:
+        _refit(site, site.coder_of(request))
+
+
+def _refit(site, coder: str | None, force: bool = False) -> bool:
+    r = site.refit
+    with r.lock:
+        if r.running:
+            return False
+        r.running = True
+
+    def work():
+        try:
+            site.project.suggest(rules=True, model=True, coder=coder)
+            r.error = ""
+        except QualmrsError as e:  # e.g. nothing coded yet: said in the status
+            r.error = str(e)
+        finally:
+            with r.lock:
+                r.running = False
+                r.done += 1
+    threading.Thread(target=work, daemon=True, name="qualmrs-refit").start()
+    return True
+
+
+# -- closed questions and tables -------------------------------------------------------------
+
+@endpoint
+def questions(request, site, body):
+    return {"questions": site.project.case_questions(request.path_params["case"],
+                                                     site.coder_of(request))}
+
+
+@endpoint
+def set_answer(request, site, body):
+    case, question = _need(body, "case", "question")
+    site.project.set_answer(case, question, body.get("category") or None,
+                            _coder(request, site), body.get("evidence", ""),
+                            body.get("document"), body.get("start"), body.get("end"))
+    return {"ok": True}
+
+
+def _chosen(request, site) -> str | None:
+    """The coder whose work the tables count: the one asked for, else the window's coder when
+    they have work, else the project's rule (consensus, the only coder), else the first."""
+    asked = request.query_params.get("coder")
+    if asked:
+        return asked
+    people = site.project.people()
+    me = site.coder_of(request)
+    if me in people:
+        return me
+    try:
+        return site.project.whose_work(None)[0]
+    except QualmrsError:  # several coders, none chosen: the page offers the others
+        return people[0]
+
+
+def _study(request, site):
+    return site.project.study(_chosen(request, site))
+
+
+@endpoint
+def tables(request, site, body):
+    who, why = site.project.whose_work(_chosen(request, site))
+    out = []
+    for frame in site.project.tables(who):
+        out.append({"id": frame.attrs["id"], "caption": frame.attrs["caption"],
+                    "columns": [frame.attrs["headers"][q] for q in frame.columns],
+                    "rows": [[str(cat), *[int(v) for v in row]]
+                             for cat, row in frame.iterrows()]})
+    return {"coder": who, "reason": why, "coders": site.project.people(), "tables": out}
+
+
+@endpoint
+def matrix(request, site, body):
+    return site.project.matrix_cells(_study(request, site))
+
+
+@endpoint
+def quotes(request, site, body):
+    q = request.query_params
+    study = _study(request, site)
+    return {"coder": study.coder,
+            "quotes": site.project.cell_quotes(study, q.get("code") or None,
+                                               q.get("case") or None)}
+
+
+# -- search ----------------------------------------------------------------------------------
+
+def _search_args(source: dict) -> dict:
+    query = str(source.get("q") or "").strip()
+    if not query:
+        raise QualmrsError("type a word or a phrase to search for")
+    cases = source.get("cases") or []
+    if isinstance(cases, str):
+        cases = [c.strip() for c in cases.split(",") if c.strip()]
+    return {"query": query, "exact": source.get("exact") in (True, "1", "true"),
+            "role": source.get("role") or None, "cases": list(cases) or None}
+
+
+@endpoint
+def search(request, site, body):
+    args = _search_args(dict(request.query_params))
+    frame = site.project.search(**args)
+    hits = [{**row, "start": int(row["start"]), "end": int(row["end"]),
+             "sentence": [int(a), int(b)]}
+            for row, (a, b) in zip(frame.to_dict(orient="records"), frame.attrs["sentences"])]
+    return {**args, "hits": hits, "n_cases": int(frame["case"].nunique())}
+
+
+@endpoint
+def code_search(request, site, body):
+    (code,) = _need(body, "code")
+    frame = site.project.search(**_search_args(body), code=code, coder=_coder(request, site))
+    n = frame.attrs.get("coded", 0)
+    _decided(site, request, n)
+    return {"coded": n, "hits": len(frame)}

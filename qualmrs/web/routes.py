@@ -1,0 +1,42 @@
+"""Every URL of the web interface, in one list."""
+
+from __future__ import annotations
+
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from . import api, pages
+from .app import HERE
+
+
+def routes() -> list:
+    return [
+        Route("/", pages.documents),
+        Route("/doc/{name:path}", pages.reader),
+        Route("/tables", pages.tables),
+        Route("/search", pages.search),
+        Route("/api/documents", api.documents),
+        Route("/api/documents/{name:path}", api.document),
+        Route("/api/codebook", api.codebook),
+        Route("/api/version", api.version),
+        Route("/api/codings", api.add_coding, methods=["POST"]),
+        Route("/api/codings/{id:int}", api.change_coding, methods=["PATCH"]),
+        Route("/api/codings/{id:int}", api.remove_coding, methods=["DELETE"]),
+        Route("/api/undo", api.undo, methods=["POST"]),
+        Route("/api/redo", api.redo, methods=["POST"]),
+        Route("/api/undo", api.undo_state),
+        Route("/api/history", api.history),
+        Route("/api/suggestions/accept", api.accept, methods=["POST"]),
+        Route("/api/suggestions/reject", api.reject, methods=["POST"]),
+        Route("/api/suggestions/next", api.next_suggestion),
+        Route("/api/suggest", api.suggest, methods=["POST"]),
+        Route("/api/suggest", api.suggest_status),
+        Route("/api/cases/{case}/questions", api.questions),
+        Route("/api/answers", api.set_answer, methods=["PUT"]),
+        Route("/api/tables", api.tables),
+        Route("/api/matrix", api.matrix),
+        Route("/api/quotes", api.quotes),
+        Route("/api/search", api.search),
+        Route("/api/search/code", api.code_search, methods=["POST"]),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]

@@ -1,0 +1,115 @@
+"""A small project served on a free local port, and Debian's Chromium to look at it."""
+
+import contextlib
+import sys
+from pathlib import Path
+
+import pytest
+
+import qualmrs
+
+CODEBOOK = Path(__file__).resolve().parents[2] / "codebooks" / "mrs_nav.yaml"
+
+# Marks that move UTF-16 offsets away from code points (😀, 🧑‍🏫), a combining mark that NFC
+# keeps apart (r + U+0332) and æøå: what the browser counts and the store counts must agree.
+STUDY = """\
+A: Hvordan følger dere opp målene på kontoret?
+B: Vi går gjennom målekortet hver måned 😀, og de ansatte får se tallene på tavla.
+Det gir både glede og litt press, må jeg si. Lærer\u0332n 🧑‍🏫 på nabokontoret gjør det samme.
+A: Kan resultater tallfestes, tenker du?
+B: Ja, det meste kan tallfestes. Men brukeren som føler seg sett står ikke i noen tabell.
+A: Sammenliknes kontorene i fylket?
+B: Ja, vi får en rangering hver måned, og vi ligger ganske høyt på lista.
+"""
+
+
+@pytest.fixture
+def served_project(tmp_path):
+    """A project of one interview (case B, coded by nobody yet), with rule suggestions."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    (folder / "intervju_b.txt").write_text(STUDY, encoding="utf-8")
+    (folder / "cases.csv").write_text("case,fylke\nB,Vestfylket\n", encoding="utf-8")
+    project = qualmrs.create(tmp_path / "p.db", CODEBOOK)
+    project.ingest([folder / "intervju_b.txt"], folder / "cases.csv")
+    project.suggest(rules=True, model=False)
+    project.suggest_answers()
+    yield project
+    project.close()
+
+
+@pytest.fixture
+def two_interviews(tmp_path):
+    """Interviews B and C (C's informant speaks first as C, then as D), coded by nobody."""
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "intervju_b.txt").write_text(STUDY, encoding="utf-8")
+    (folder / "intervju_c.txt").write_text(STUDY.replace("B:", "C:", 2).replace("B:", "D:"),
+                                           encoding="utf-8")
+    (folder / "cases.csv").write_text("case,fylke\nB,Vestfylket\nC,Nordfylket\nD,Sørfylket\n",
+                                      encoding="utf-8")
+    project = qualmrs.create(tmp_path / "two.db", CODEBOOK)
+    project.ingest([folder / "intervju_b.txt", folder / "intervju_c.txt"],
+                   folder / "cases.csv")
+    yield project
+    project.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Debian's Chromium, not a downloaded one (Playwright's download cannot be reached)
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium",
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--no-first-run"]}
+
+
+@contextlib.contextmanager
+def running(project, coder: str = "KN", token: str = "t0ken", refit_every: int | None = 1000):
+    """Serve ``project`` on a free 127.0.0.1 port in a thread; yields the base URL.
+    ``refit_every=None``: as ``qualmrs serve`` does."""
+    from qualmrs.web import create_app
+    from qualmrs.web.server import in_thread
+
+    extra = {} if refit_every is None else {"refit_every": refit_every}
+    with in_thread(create_app(project, token=token, coder=coder, **extra)) as base:
+        yield base
+
+
+@pytest.fixture
+def live_server(served_project):
+    """``(base URL, the project)``; the server stops with the test."""
+    with running(served_project) as base:
+        yield base, served_project
+
+
+@pytest.fixture
+def page_errors(page):
+    """The page's console errors and uncaught exceptions; a browser test fails on any."""
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield errors
+    assert not errors, errors
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Playwright's waiting helpers evaluate strings, which the pages' CSP forbids (it keeps
+    # the pages' own scripts to files); the test's helpers may, the pages still may not.
+    return {**browser_context_args, "bypass_csp": True}
+
+
+def _offer_the_top_conftest_names() -> None:
+    """pytest imports this file as "conftest" in place of tests/conftest.py, so a test module
+    collected after it that does `from conftest import ROOT` would find this one: offer the
+    top one's helpers (not its fixtures, which pytest already registered) here as well."""
+    top = sys.modules["qualmrs_tests_conftest"]
+    here = globals()
+    for name, value in vars(top).items():
+        fixture = hasattr(value, "_pytestfixturefunction") or \
+            type(value).__name__ == "FixtureFunctionDefinition"
+        if not name.startswith("_") and name not in here and not fixture:
+            here[name] = value
+
+
+_offer_the_top_conftest_names()
