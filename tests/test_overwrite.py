@@ -59,7 +59,7 @@ def test_overwrite_every_writing_command_is_listed():
     # the others write only the project store they are given (or make a new one)
     stores_only = {"init", "ingest", "import-codings", "import-answers", "consensus",
                    "suggest", "accept", "reject", "import-coding-sheet", "import-summaries",
-                   "copy", "user add", "user list", "user remove", "user passwd"}
+                   "copy", "user add", "user list", "user remove", "user passwd", "serve"}
     prints_only = {"codebooks"}
     assert set(COMMANDS) == set(ALL) - stores_only - prints_only
 
