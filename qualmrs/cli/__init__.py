@@ -12,6 +12,7 @@ from . import revisions  # noqa: F401  isort: skip
 from . import pseudonym  # noqa: F401  isort: skip
 from . import search  # noqa: F401  isort: skip
 from . import team  # noqa: F401  isort: skip
+from . import rounds  # noqa: F401  isort: skip
 from .app import app
 
 __all__ = ["app", "main"]

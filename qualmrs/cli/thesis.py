@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import QualmrsError
-from .app import DB, CoderOpt, ForceOpt, MatrixLevel, _errors_as_lines, _say, app
+from .app import (DB, AsOpt, CoderOpt, ForceOpt, MatrixLevel, _errors_as_lines, _say,
+                  app)
 from .study import _counting, _synced
 
 
@@ -31,13 +32,14 @@ TemplateOpt = Annotated[Optional[Path], typer.Option(
 @_errors_as_lines
 def tables_cmd(db: DB, format: Annotated[ThesisFormat, typer.Option("--format")] = ThesisFormat.md,
                out: Annotated[Optional[Path], typer.Option(help="Folder for the files.")] = None,
-               coder: CoderOpt = None, template: TemplateOpt = None, force: ForceOpt = False):
+               coder: CoderOpt = None, template: TemplateOpt = None, force: ForceOpt = False,
+               viewer: AsOpt = None):
     """Frequency tables from the codebook's table definitions (printed, and written to --out)."""
     from ..export import render_markdown
     from ..export.tables import render_csv, render_tex, write_tables
     from ..project import open
 
-    with open(db) as project:
+    with open(db, viewer) as project:
         study = project.study(coder)
     frames = study.tables()
     if out is not None:
