@@ -169,8 +169,11 @@ def test_rounds_without_users_anyone_opens_naming_the_coders(sample_store, backe
         seen = {(c.coder, c.document) for c in project.store.codings()}
         study = project.study()
         assert study.coder == "eva"
-        assert {c.document for c in project.study(coder="ola").codings} == \
-            {d for who, d in seen if who == "ola"} - {"intervju_b.docx", "intervju_c.docx"}
+        theirs = project.study(coder="ola")
+        assert {c.document for c in theirs.codings} == \
+            {d for who, d in seen if who == "ola"} - in_round
+        assert {a.case for a in theirs.answers} == set("DEFGHI")  # B and C were interviewed
+        assert {a.case for a in project.study().answers} == set("BEG")  # in the round's
         with pytest.raises(QualmrsError, match="blind round 1 is open: agreement"):
             project.agreement(["ola", "eva"])
     status = invoke("round", "status", backend)
@@ -207,3 +210,14 @@ def test_rounds_disagreements_wait_for_the_close_and_decisions(team, tmp_path):
     assert r.output.startswith(f"Error: {out}, row 2: key 'decision': no decision"), r.output
     with qualmrs.open(team) as project:
         assert "consensus" not in project.store.coders()
+
+
+def test_rounds_close_without_two_coders_closes_and_says_why(sample_store, backend):
+    copy_project(sample_store, backend)
+    assert invoke("round", "open", backend, "--coders", "ola,eva").exit_code == 0
+    r = invoke("round", "close", backend)
+    assert r.exit_code == 0
+    assert r.output == ("Closed round 1\nNote: round 1: fewer than two of its coders (ola, "
+                        "eva) coded its documents; nothing to compare\n")
+    with qualmrs.open(backend) as project:
+        assert not project.round(1).is_open
