@@ -221,3 +221,22 @@ def test_rounds_close_without_two_coders_closes_and_says_why(sample_store, backe
                         "eva) coded its documents; nothing to compare\n")
     with qualmrs.open(backend) as project:
         assert not project.round(1).is_open
+
+
+def test_rounds_every_view_shows_a_blind_coder_only_their_own(team, tmp_path):
+    with qualmrs.open(team) as project:
+        project.open_round(blind=True, by="kari", password=PASSWORD.strip())
+    _code_blind(team)
+    for name, *args in (("counts",), ("presence",), ("quotes", "historikk"), ("words",),
+                        ("crosstab", "--by", "fylke"), ("cooccurrence",)):
+        def view(*more):
+            return invoke(name, team, *args, "--format", "csv", *more)
+
+        own = view("--as", "eva")
+        assert own.exit_code == 0, (name, own.output)
+        assert own.stdout == view("--coder", "eva").stdout != view("--coder", "ola").stdout
+        theirs = view("--as", "eva", "--coder", "ola")
+        assert theirs.exit_code == 1 and "blind round 1 is open" in theirs.output, name
+    matrix = invoke("matrix", team, "--out", tmp_path / "m.csv", "--as", "eva",
+                    "--coder", "ola")
+    assert matrix.exit_code == 1 and "blind round 1 is open" in matrix.output

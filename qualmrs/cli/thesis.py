@@ -71,7 +71,8 @@ def matrix_cmd(db: DB, out: Annotated[Path, typer.Option(
                max_quotes: Annotated[int, typer.Option(
                    "--max-quotes", min=0, help="Quotes per cell in Word and LaTeX; the rest "
                                                "go to an appendix table (0: all).")] = 3,
-               coder: CoderOpt = None, template: TemplateOpt = None, force: ForceOpt = False):
+               coder: CoderOpt = None, template: TemplateOpt = None, force: ForceOpt = False,
+               viewer: AsOpt = None):
     """The case × theme matrix of coded quotes (or, with --summaries, of main points)."""
     from ..export import write_matrix
     from ..export.mainpoints import write_main_points
@@ -82,7 +83,7 @@ def matrix_cmd(db: DB, out: Annotated[Path, typer.Option(
     if out.suffix.lower() not in (".xlsx", ".docx", ".tex", ".csv", ".md"):
         raise QualmrsError("the matrix is written as .docx, .xlsx, .tex, .csv or .md",
                            path=out)
-    with open(db) as project:
+    with open(db, viewer) as project:
         study = project.study(coder)
     if summaries:
         path = write_main_points(study.main_points(level.value),
