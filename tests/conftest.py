@@ -133,13 +133,13 @@ def backend_project(backend, tiny_dir):
     store.close()
 
 
-def invoke(*args):
-    """Run the qualmrs CLI in-process with string arguments."""
+def invoke(*args, input: str | None = None):
+    """Run the qualmrs CLI in-process with string arguments (and ``input`` on stdin)."""
     from typer.testing import CliRunner
 
     from qualmrs.cli import app
 
-    return CliRunner().invoke(app, [str(a) for a in args], prog_name="qualmrs")
+    return CliRunner().invoke(app, [str(a) for a in args], input=input, prog_name="qualmrs")
 
 
 def spreadsheet_csv(rows, style: str) -> bytes:

@@ -13,6 +13,7 @@ from . import pseudonym  # noqa: F401  isort: skip
 from . import serve  # noqa: F401  isort: skip
 from . import search  # noqa: F401  isort: skip
 from . import team  # noqa: F401  isort: skip
+from . import rounds  # noqa: F401  isort: skip
 from .app import app
 
 __all__ = ["app", "main"]

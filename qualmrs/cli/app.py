@@ -125,6 +125,9 @@ DB = Annotated[str, typer.Argument(help=(
     "The project: its database file (e.g. out/project.db) or a PostgreSQL URL "
     "(postgresql+psycopg://USER@HOST:PORT/DATABASE)."))]
 CoderOpt = Annotated[Optional[str], typer.Option("--coder", help="Whose coding to use.")]
+AsOpt = Annotated[Optional[str], typer.Option("--as", help=(
+    "Who is looking: during an open blind round, a coder of it sees only their own codings "
+    "and answers on its documents (see 'qualmrs round')."))]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help=(
     "No progress bar and no summary line; warnings and errors still show."))]
 ForceOpt = Annotated[bool, typer.Option("--force", help=(

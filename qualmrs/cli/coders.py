@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import QualmrsError
-from .app import (DB, CoderOpt, ForceOpt, Level, QuietOpt, ReportFormat, SheetFormat,
+from .app import (DB, AsOpt, CoderOpt, ForceOpt, Level, QuietOpt, ReportFormat, SheetFormat,
                   TableFormat, _errors_as_lines, _progress, _say, _write_frame, app)
 
 
@@ -34,12 +34,22 @@ def agreement_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn, codes: 
                   out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
                   force: ForceOpt = False):
     """Inter-coder agreement per code (percent, Cohen's kappa, Krippendorff's alpha) and on answers."""
-    from ..export import frames
     from ..export.output import write_text
     from ..project import open
 
     with open(db) as project:
         codings, answers = project.agreement(coders, unit.value, _codes(codes), themes)
+    text = agreement_text(codings, answers, format)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        _say(f"Wrote {write_text(out, text, force)}")
+
+
+def agreement_text(codings, answers, format: ReportFormat) -> str:
+    """The agreement tables with a heading stating the unit, as printed."""
+    from ..export import frames
+
     a = codings.attrs
     heading = (f"Agreement between {' and '.join(a['coders'])}; unit: informant {a['unit']} "
                f"(code present or absent), {a['n_units']} units in {len(a['documents'])} "
@@ -51,10 +61,7 @@ def agreement_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn, codes: 
     if format is not ReportFormat.csv:
         text += "\n" + frames.render(answers, format.value, heading=(
             "Answers to closed questions, unit: (case, question) answered by the coders:"))
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        _say(f"Wrote {write_text(out, text, force)}")
+    return text
 
 
 @app.command("disagreements")
@@ -65,11 +72,17 @@ def disagreements_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn,
                       out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
                       force: ForceOpt = False):
     """Units and answers where two coders differ, with a decision column to fill in."""
-    from ..export import frames
     from ..project import open
 
     with open(db) as project:
         frame = project.disagreements(coders, unit.value, _codes(codes))
+    write_disagreements(frame, format, out, force)
+
+
+def write_disagreements(frame, format: SheetFormat, out: Path | None, force: bool) -> None:
+    """Write disagreements to ``out``, or print them (not as xlsx)."""
+    from ..export import frames
+
     if out is not None:
         _say(f"Wrote {frames.write(frame, out, format.value, force=force)} "
              f"({len(frame)} disagreements)")
@@ -98,11 +111,11 @@ def suggest_cmd(db: DB, rules: Annotated[bool, typer.Option("--rules/--no-rules"
                     help="Codebook phrases and patterns.")] = True,
                 model: Annotated[bool, typer.Option("--model/--no-model",
                     help="A model learned from the manual codings.")] = True,
-                coder: CoderOpt = None, quiet: QuietOpt = False):
+                coder: CoderOpt = None, quiet: QuietOpt = False, viewer: AsOpt = None):
     """Fill rule and model suggestions (kept apart from manual codings)."""
     from ..project import open
 
-    with open(db) as project:
+    with open(db, viewer) as project:
         report = project.suggest(rules, model, coder, progress=_progress(quiet))
     for note in report.notes:
         _say(f"Note: {note}")

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import DB, CoderOpt, TableFormat, _errors_as_lines, _say, _write_frame, app
+from .app import (DB, AsOpt, CoderOpt, TableFormat, _errors_as_lines, _say, _write_frame,
+                  app)
 from .revised import status_lines
 
 
@@ -34,10 +35,10 @@ def _list(frame, format: ListFormat, out: Path | None) -> None:
                  out, index=False)
 
 
-def _open(db: str):
+def _open(db: str, viewer: str | None = None):
     from ..project import open
 
-    return open(db)
+    return open(db, viewer)
 
 
 @app.command("codings")
@@ -46,9 +47,9 @@ def codings_cmd(db: DB, coder: CoderOpt = None,
                 code: Annotated[Optional[str], typer.Option(
                     help="Only this code (and its sub-codes).")] = None,
                 format: Annotated[ListFormat, typer.Option("--format")] = ListFormat.table,
-                out: OutOpt = None):
+                out: OutOpt = None, viewer: AsOpt = None):
     """List manual codings: id,document,case,start,end,code,coder,origin,memo,text."""
-    with _open(db) as project:
+    with _open(db, viewer) as project:
         frame = project.codings(coder, code)
     _list(frame, format, out)
 

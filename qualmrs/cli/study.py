@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import QualmrsError
-from .app import (DB, CoderOpt, ForceOpt, Level, QuietOpt, TableFormat,
+from .app import (DB, AsOpt, CoderOpt, ForceOpt, Level, QuietOpt, TableFormat,
                   _errors_as_lines, _progress, _say, _write_frame, app)
 from .revised import ReviseOpt, revised_lines
 
@@ -104,11 +104,11 @@ def import_answers_cmd(db: DB, file: Path, coder: CoderOpt = None):
 @_errors_as_lines
 def counts_cmd(db: DB, format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.md,
                out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
-               coder: CoderOpt = None, force: ForceOpt = False):
+               coder: CoderOpt = None, force: ForceOpt = False, viewer: AsOpt = None):
     """Number of coded segments per code and case."""
     from ..project import open
 
-    with open(db) as project:
+    with open(db, viewer) as project:
         frame = project.study(coder).counts()
     _write_frame(frame, format, out, force=force)
 

@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import QualmrsError
-from .app import DB, CoderOpt, ForceOpt, MatrixLevel, _errors_as_lines, _say, app
+from .app import (DB, AsOpt, CoderOpt, ForceOpt, MatrixLevel, _errors_as_lines, _say,
+                  app)
 from .study import _counting, _synced
 
 
@@ -31,12 +32,13 @@ TemplateOpt = Annotated[Optional[Path], typer.Option(
 @_errors_as_lines
 def tables_cmd(db: DB, format: Annotated[ThesisFormat, typer.Option("--format")] = ThesisFormat.md,
                out: Annotated[Optional[Path], typer.Option(help="Folder for the files.")] = None,
-               coder: CoderOpt = None, template: TemplateOpt = None, force: ForceOpt = False):
+               coder: CoderOpt = None, template: TemplateOpt = None, force: ForceOpt = False,
+               viewer: AsOpt = None):
     """Frequency tables from the codebook's table definitions (printed, and written to --out)."""
     from ..export.tabletext import render_csv, render_markdown
     from ..project import open
 
-    with open(db) as project:
+    with open(db, viewer) as project:
         study = project.study(coder)
     if out is not None:
         from ..export.tables import write_tables
@@ -76,7 +78,8 @@ def matrix_cmd(db: DB, out: Annotated[Path, typer.Option(
                max_quotes: Annotated[int, typer.Option(
                    "--max-quotes", min=0, help="Quotes per cell in Word and LaTeX; the rest "
                                                "go to an appendix table (0: all).")] = 3,
-               coder: CoderOpt = None, template: TemplateOpt = None, force: ForceOpt = False):
+               coder: CoderOpt = None, template: TemplateOpt = None, force: ForceOpt = False,
+               viewer: AsOpt = None):
     """The case × theme matrix of coded quotes (or, with --summaries, of main points)."""
     from ..export import write_matrix
     from ..export.mainpoints import write_main_points
@@ -87,7 +90,7 @@ def matrix_cmd(db: DB, out: Annotated[Path, typer.Option(
     if out.suffix.lower() not in (".xlsx", ".docx", ".tex", ".csv", ".md"):
         raise QualmrsError("the matrix is written as .docx, .xlsx, .tex, .csv or .md",
                            path=out)
-    with open(db) as project:
+    with open(db, viewer) as project:
         study = project.study(coder)
     if summaries:
         path = write_main_points(study.main_points(level.value),

@@ -26,8 +26,12 @@ def _check_coders(store: Store, names: list[str]) -> None:
 
 
 def agreement(store: Store, coders, unit: str = "turn", codes: list[str] | None = None,
-              themes: bool = False):
+              themes: bool = False, documents: list[str] | None = None):
     """Agreement on codings (per code, pooled) and on answers between named coders.
+
+    Args:
+        documents: compare only these documents, and the answers of the cases interviewed
+            in them (a round's); default: every document.
 
     Returns:
         (codings frame, answers frame); see ``qualmrs.analyse.agreement``.
@@ -42,14 +46,16 @@ def agreement(store: Store, coders, unit: str = "turn", codes: list[str] | None 
         for c in codes:
             if c not in valid:
                 raise QualmrsError(f"unknown code '{c}'; {did_you_mean(c, valid)}", key="--codes")
-    codings = [c for c in store.codings(source=None) if c.coder in names]
-    frame = coding_agreement(book, store.documents(),
-                             store.sentences() if unit == "sentence" else {}, codings, names,
-                             unit, codes, themes)
+    docs = store.documents(documents)
+    cases = {t.case for d in docs for t in d.turns} if documents is not None else None
+    codings = [c for c in store.codings(source=None) if c.coder in names
+               and (documents is None or c.document in documents)]
+    frame = coding_agreement(book, docs, store.sentences(documents) if unit == "sentence"
+                             else {}, codings, names, unit, codes, themes)
     if not frame.attrs["documents"]:
         raise QualmrsError("the coders have no coded document in common: nothing to compare")
-    answers = answer_agreement(book, [a for a in store.answers(source=None) if a.coder in names],
-                               names)
+    answers = answer_agreement(book, [a for a in store.answers(source=None) if a.coder in names
+                                      and (cases is None or a.case in cases)], names)
     return frame, answers
 
 

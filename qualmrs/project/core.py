@@ -41,14 +41,15 @@ def open_project(db: str | Path) -> Store:
     return store
 
 
-def resolve_coder(store: Store, coder: str | None) -> tuple[str | None, str]:
+def resolve_coder(store: Store, coder: str | None,
+                  coders: list[str] | None = None) -> tuple[str | None, str]:
     """The coder whose work the views count, and why: the one asked for, ``consensus`` when
-    present, or the only coder.
+    present, or the only coder (among ``coders``, default: all who coded).
 
     Raises:
         StoreError: the coder asked for has no work, or several coders and none chosen.
     """
-    coders = store.coders()
+    coders = store.coders() if coders is None else coders
     if coder:
         if coder not in coders:
             raise StoreError(f"no manual codings or answers by '{coder}'; coders: "
@@ -67,18 +68,34 @@ def choose_coder(store: Store, coder: str | None) -> str | None:
 
 
 def load_study(store: Store, coder: str | None = None, suggestions: bool = False,
-               reason: str | None = None):
+               reason: str | None = None, viewer: str | None = None):
     """Load a Study of ``coder`` (resolved as in ``resolve_coder``; ``reason`` overrides the
-    stated reason, for a coder chosen by the caller's own rule)."""
+    stated reason, for a coder chosen by the caller's own rule) as ``viewer`` sees it: during
+    an open blind round a coder of it sees only their own work on its documents
+    (``qualmrs.project.rounds``), and their own work is the default."""
     from .study import Study
+    from .rounds import blind_for
 
     from collections import Counter
 
-    who, why = resolve_coder(store, coder)
+    blind = blind_for(store, viewer)
     every, given = store.codings(), store.answers()
+    if blind is not None:
+        every = [c for c in every if not blind.hides_coding(c)]
+        given = [a for a in given if not blind.hides_answer(a)]
+        visible = sorted({c.coder for c in every} | {a.coder for a in given})
+        if coder is None and viewer in visible:
+            coder, reason = viewer, reason or f"your own work (blind round {blind.round.id})"
+        if coder is not None and coder not in visible and coder in store.coders():
+            raise StoreError(f"blind round {blind.round.id} is open: {viewer} sees only their "
+                             "own codings and answers on its documents")
+        who, why = resolve_coder(store, coder, visible)
+    else:
+        who, why = resolve_coder(store, coder)
     codings = [c for c in every if c.coder == who]
     if suggestions:
-        codings += [c for c in store.codings(source=None) if c.source != MANUAL]
+        codings += [c for c in store.codings(source=None) if c.source != MANUAL
+                    and not (blind and blind.hides_coding(c))]
     answers = [a for a in given if a.coder == who]
     n_codings, n_answers = Counter(c.coder for c in every), Counter(a.coder for a in given)
     notes = [f"{other} ({n_codings[other]} coding(s), {n_answers[other]} answer(s)) is not "
@@ -95,7 +112,8 @@ def load_study(store: Store, coder: str | None = None, suggestions: bool = False
 
     return Study(store.codebook, tuple(store.documents()), tuple(store.cases()), who,
                  reason or why, tuple(codings), tuple(answers), tuple(notes), suggestions,
-                 sentences, written=tuple(store.summaries(who)) if who else ())
+                 sentences, written=tuple(x for x in store.summaries(who) if not (
+                     blind and who != viewer and x.case in blind.cases)) if who else ())
 
 
 def tables(store: Store, coder: str | None = None):

@@ -18,9 +18,11 @@ CODING_COLUMNS = ["id", "document", "case", "start", "end", "code", "coder", "or
                   "text"]
 
 
-def codings_frame(store: Store, coder: str | None = None, code: str | None = None):
+def codings_frame(store: Store, coder: str | None = None, code: str | None = None,
+                  blind=None):
     """Manual codings: ``id, document, case, start, end, code, coder, origin, memo, text``,
-    in document order (``code``: that code and its sub-codes)."""
+    in document order (``code``: that code and its sub-codes; ``blind``: a blind viewer's
+    ``rounds.Blind``, whose hidden codings are left out)."""
     import pandas as pd
 
     if code is not None:
@@ -28,7 +30,8 @@ def codings_frame(store: Store, coder: str | None = None, code: str | None = Non
     docs = {d.name: d for d in store.documents()}
     rows = []
     for c in store.codings(coder=coder):
-        if code is not None and not (c.code == code or c.code.startswith(code + ".")):
+        if code is not None and not (c.code == code or c.code.startswith(code + ".")) \
+                or blind is not None and blind.hides_coding(c):
             continue
         doc = docs[c.document]
         turn = doc.turn_at(c.start, c.end)

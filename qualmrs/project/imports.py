@@ -129,6 +129,9 @@ def import_coding_sheet(store: Store, path: str | Path, coder: str) -> SyncRepor
 def consensus(store: Store, path: str | Path, coder: str = "consensus") -> tuple[int, int]:
     """Import a decided disagreements file as a new coder; returns (codings, answers) added.
 
+    The file is either two coders' disagreements (``qualmrs disagreements``) or a round's
+    (``qualmrs round disagreements``: it has a ``round`` column).
+
     Raises:
         StoreError: the coder already has work (it is never merged into or replaced).
     """
@@ -140,9 +143,36 @@ def consensus(store: Store, path: str | Path, coder: str = "consensus") -> tuple
     if coder in store.coders():
         raise StoreError(f"coder '{coder}' already has codings or answers in this project; "
                          "give another name with --coder")
-    codings, answers = read_consensus(path, store.codebook, store.documents(),
-                                      store.sentences(), store.codings(), store.answers(), coder)
+    codings, answers = _round_consensus(store, path, coder) or read_consensus(
+        path, store.codebook, store.documents(), store.sentences(), store.codings(),
+        store.answers(), coder)
     origin = f"consensus:{Path(path).name}"
     with store.atomic(command=f"consensus {Path(path).name}", actor=coder):
         return store.add_work([dataclasses.replace(c, origin=origin) for c in codings],
                               [dataclasses.replace(a, origin=origin) for a in answers])
+
+
+def _round_consensus(store: Store, path, coder: str):
+    """A round's decided disagreements as the consensus coder's work, or None when the file
+    is not a round's."""
+    from ..coding.consensus import read_round_consensus
+    from ..coding.csvfile import read_rows
+    from ..errors import ImportError_
+    from .rounds import working_coders, round_cases, find_round
+
+    rows = read_rows(path, (), extra_ok=True, ours=True)
+    if not rows or "round" not in rows[0][1]:
+        return None
+    ids = {r["round"] for _, r in rows}
+    try:
+        (round_id,) = {int(float(i)) for i in ids}
+    except ValueError:
+        raise ImportError_("the round column must hold one round's number", path=path,
+                           key="round") from None
+    r = find_round(store, round_id)
+    names = list(r.documents)
+    cases = round_cases(store, names)
+    return read_round_consensus(path, store.codebook, store.documents(names),
+                                store.sentences(names), store.codings(),
+                                [a for a in store.answers() if a.case in cases],
+                                working_coders(store, r), coder)

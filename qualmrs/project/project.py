@@ -9,19 +9,22 @@ from ..store import Store
 from . import edits, imports
 from .core import load_study, open_project, segmenter
 from .ingest import ingest
+from .rounds import RoundsMixin
 
 __all__ = ["Project", "open", "create"]
 
 
-class Project:
+class Project(RoundsMixin):
     """A project store with its codebook. Every write is one step of the history.
 
     Use as a context manager (``with qualmrs.open(path) as project: ...``) or call
-    ``close()``.
+    ``close()``. ``viewer`` names the person looking: during an open blind round a coder of
+    it sees only their own work on its documents (``qualmrs.project.rounds``).
     """
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, viewer: str | None = None):
         self.store = store
+        self.viewer = viewer
         store.segmenter = store.segmenter or segmenter(store)
 
     # -- the store --------------------------------------------------------------------------
@@ -59,13 +62,17 @@ class Project:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def study(self, coder: str | None = None, suggestions: bool = False):
+    def study(self, coder: str | None = None, suggestions: bool = False,
+              viewer: str | None = None):
         """A read-only snapshot of the project for one coder; the views are its methods.
 
         Args:
             coder: whose codings and answers to count; by default ``consensus`` when present,
-                else the only coder (``study.coder`` and ``study.coder_reason`` say which).
+                else the only coder (``study.coder`` and ``study.coder_reason`` say which);
+                a blind viewer's own during a blind round.
             suggestions: count the rule and model suggestions too.
+            viewer: who looks (default ``project.viewer``): during an open blind round, a
+                coder of it sees only their own work on its documents.
 
         Returns:
             ``qualmrs.Study``.
@@ -73,7 +80,8 @@ class Project:
         Raises:
             StoreError: the coder has no work, or several coders and none chosen.
         """
-        return load_study(self.store, coder, suggestions)
+        return load_study(self.store, coder, suggestions,
+                          viewer=viewer if viewer is not None else self.viewer)
 
     def tables(self, coder: str | None = None) -> list:
         """``study(coder).tables()`` without loading the documents and codings a Study
@@ -103,6 +111,7 @@ class Project:
         """
         from .agreement import agreement
 
+        self._not_blind("agreement")
         return agreement(self.store, coders, unit, codes, themes)
 
     def segments(self, level: str = "turn"):
@@ -128,6 +137,7 @@ class Project:
         """Units and answers where two coders differ, with an empty ``decision`` column."""
         from .agreement import disagreements
 
+        self._not_blind("disagreements")
         return disagreements(self.store, coders, unit, codes)
 
     # -- suggestions ------------------------------------------------------------------------
@@ -137,7 +147,8 @@ class Project:
         """Refresh the rule and model suggestions (manual work untouched); a SuggestReport."""
         from .suggest import suggest
 
-        return suggest(self.store, rules, model, coder, progress=progress)
+        return suggest(self.store, rules, model, coder, progress=progress,
+                       blind=self.blind())
 
     def suggestions(self):
         """Stored suggestions: ``document, case, start, end, code, source, confidence, text,
@@ -320,8 +331,8 @@ class Project:
 
     def codings(self, coder: str | None = None, code: str | None = None):
         """Manual codings: ``id, document, case, start, end, code, coder, origin, memo,
-        text``."""
-        return edits.codings_frame(self.store, coder, code)
+        text`` (as the viewer may see them)."""
+        return edits.codings_frame(self.store, coder, code, self.blind())
 
     # -- summaries (the matrix of main points) ------------------------------------------
 
@@ -486,9 +497,9 @@ class Project:
         return edits.redo(self.store, coder, steps)
 
 
-def open(path: str | Path) -> Project:  # noqa: A001 - the front door's name, as in io.open
+def open(path: str | Path, viewer: str | None = None) -> Project:  # noqa: A001 - as io.open
     """Open a project: a file, a PostgreSQL URL (``postgresql+psycopg://USER@HOST:PORT/DB``)
-    or ``":memory:"`` (a new, empty one in memory).
+    or ``":memory:"`` (a new, empty one in memory); ``viewer``: who looks (see ``Project``).
 
     Raises:
         StoreError: no project there, not a project, or one made by a newer qualmrs.
@@ -498,7 +509,7 @@ def open(path: str | Path) -> Project:  # noqa: A001 - the front door's name, as
 
         return Project(Store.create(":memory:", Codebook("", "nb", ("A", "I", "Intervjuer"),
                                                           (), {}, (), (), "codes: []\n")))
-    return Project(open_project(path))
+    return Project(open_project(path), viewer)
 
 
 def create(path: str | Path, codebook) -> Project:

@@ -8,6 +8,7 @@ from ..errors import QualmrsError
 from ..model import MANUAL
 from ..store import Store
 from .core import choose_coder, steps
+from .rounds import LEARNED_FROM
 
 __all__ = ["suggest", "suggestions", "suggest_answers", "accept", "reject", "evaluate",
            "SuggestReport"]
@@ -22,14 +23,27 @@ class SuggestReport:
     notes: list[str] = field(default_factory=list)
 
 
-def _training(store: Store, coder: str | None, documents, sentences):
-    """The coder, every informant turn with the codes the coder put on it, and those of the
-    turns that can teach: the turns of documents the coder has coded. A document nobody has
-    opened yet says nothing about its turns (issue 14: in the browser a person codes one
-    interview after another, and the model learns in between)."""
+def _training(store: Store, coder: str | None, documents, sentences, blind=None):
+    """Whose coding the model learns from, every informant turn with the codes that coder put
+    on it, and those of the turns that can teach: the turns of documents the coder has coded.
+    A document nobody has opened yet says nothing about its turns (issue 14: in the browser a
+    person codes one interview after another, and the model learns in between). ``coder`` is
+    resolved as the views resolve it; during a blind round a blind viewer learns from their own
+    coding, and only theirs.
+
+    Raises:
+        QualmrsError: a blind viewer asks to learn from another coder.
+    """
     from ..analyse.evaluate import turn_examples
 
-    who = choose_coder(store, coder)
+    if blind is not None:
+        if coder not in (None, blind.viewer):
+            raise QualmrsError(f"blind round {blind.round.id} is open: {blind.viewer}'s "
+                               "suggestions are learned only from their own coding",
+                               key="--coder")
+        who = blind.viewer
+    else:
+        who = choose_coder(store, coder)
     codings = store.codings(coder=who) if who else []
     examples = turn_examples(documents, sentences, codings)
     coded = {c.document for c in codings}
@@ -37,12 +51,15 @@ def _training(store: Store, coder: str | None, documents, sentences):
 
 
 def suggest(store: Store, rules: bool = True, model: bool = True,
-            coder: str | None = None, min_examples: int = 5, progress=None) -> SuggestReport:
+            coder: str | None = None, min_examples: int = 5, progress=None,
+            blind=None) -> SuggestReport:
     """Replace the rule and/or model suggestions; manual codings are never touched.
 
     The model is fitted on ``coder``'s manual codings (all cases) and saved with the project;
-    without manual codings there is no model, and only rules run. ``progress``: a tqdm-like
-    callable for a bar over the documents (see ``ingest``).
+    without manual codings there is no model, and only rules run. During a blind round a
+    blind viewer's model learns from their coding alone (``blind``: their
+    ``rounds.Blind``), and its suggestions on the round's documents are shown to them only.
+    ``progress``: a tqdm-like callable for a bar over the documents (see ``ingest``).
     """
     from ..analyse.evaluate import with_rule_codes
     from ..coding.suggest import ModelSuggester, RuleSuggester, definition_examples
@@ -58,7 +75,7 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
         store.replace_suggestions("rule", codings=found)
         report.rules = len(found)
     if model:
-        who, examples, taught = _training(store, coder, documents, sentences)
+        who, examples, taught = _training(store, coder, documents, sentences, blind)
         if not any(e.codes for e in taught):
             report.notes.append("no manual codings yet: the model needs some to learn from")
         else:
@@ -70,6 +87,7 @@ def suggest(store: Store, rules: bool = True, model: bool = True,
             for code, why in sorted(fitted.skipped_.items()):
                 report.notes.append(f"model skips {code}: {why}")
             store.save_model(MODEL_NAME, fitted.to_json())
+            store.save_model(LEARNED_FROM, who)  # whose suggestions they are, in a blind round
             found = fitted.predict(examples)
             store.replace_suggestions("model", codings=found)
             report.model = len(found)

@@ -19,6 +19,8 @@ def migrate(conn, version: int) -> None:
         s.metadata.create_all(conn, tables=[s.summaries])
     if version < 6:
         s.metadata.create_all(conn, tables=[s.users])
+    if version < 7:
+        s.metadata.create_all(conn, tables=[s.rounds])
     conn.execute(s.meta.update().where(s.meta.c.key == "schema_version")
                  .values(value=str(s.SCHEMA_VERSION)))
 

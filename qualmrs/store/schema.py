@@ -18,7 +18,8 @@ Text = _Text().with_variant(_Text(collation="C"), "postgresql")
 #    text was deleted, codings and answers to review because their words changed
 # 5: summaries (the matrix of main points)
 # 6: users (names, roles, password hashes) for team projects
-SCHEMA_VERSION = 6
+# 7: rounds (blind coding rounds of a team)
+SCHEMA_VERSION = 7
 
 metadata = MetaData()
 
@@ -226,10 +227,24 @@ users = Table("users", metadata,
               Column("password", String, nullable=False),  # argon2id hash, never the password
               Column("created", String, nullable=False))
 
+# A coding round of a team (issue 15): while open and blind, its coders see only their own
+# work on its documents. In the history, so opening and closing a round can be undone.
+rounds = Table("rounds", metadata,
+               Column("id", Integer, primary_key=True),
+               Column("blind", Integer, nullable=False),
+               Column("documents", Text, nullable=False),  # JSON list of document names
+               Column("coders", Text, nullable=False),  # JSON list of coder names
+               Column("opened", String, nullable=False),
+               Column("opened_by", String, nullable=False),
+               Column("closed", String),  # None while open
+               Column("closed_by", String),
+               sqlite_autoincrement=True)
+
 # A table's key columns, as events name rows by them.
 KEYS = {"codings": ("id",), "answers": ("id",), "summaries": ("id",), "documents": ("id",),
         "cases": ("label",),
         "case_attributes": ("case_label", "name"), "codes": ("key",), "questions": ("key",),
         "meta": ("key",), "imports": ("origin",), "coder_aliases": ("alias",),
         "suggestions": ("key",),  # one event per refresh of a source's suggestions
-        "document_versions": ("id",), "set_aside": ("id",), "reviews": ("id",)}
+        "document_versions": ("id",), "set_aside": ("id",), "reviews": ("id",),
+        "rounds": ("id",)}

@@ -18,6 +18,7 @@ from .history import HistoryMixin
 from .opening import OpeningMixin
 from .redact import RedactMixin
 from .revisions import RevisionsMixin
+from .rounds import RoundsMixin
 from .rows import RowsMixin, turn_rows
 from .suggestions import SuggestionsMixin
 from .summaries import SummariesMixin
@@ -27,7 +28,7 @@ from .work import WorkMixin
 
 
 class Store(OpeningMixin, UnitsMixin, RowsMixin, HistoryMixin, WorkMixin, SuggestionsMixin,
-            RevisionsMixin, RedactMixin, SummariesMixin, UsersMixin):
+            RevisionsMixin, RedactMixin, SummariesMixin, UsersMixin, RoundsMixin):
     """A project database. Open with ``Store.create`` or ``Store.open``.
 
     ``segmenter`` makes a document's sentences from its row (text and turns) when the history

@@ -192,7 +192,20 @@ def test_store_migrates_version_5_to_users(project):
         conn.execute(text("UPDATE meta SET value='5' WHERE key='schema_version'"))
     project.close()
     with Store.open(project.location) as store:
-        assert store.meta("schema_version") == str(SCHEMA_VERSION) == "6"
+        assert store.meta("schema_version") == str(SCHEMA_VERSION) == "7"
         store.add_user("kari", "hemmelig passord", "owner")
         assert [(u.name, u.role) for u in store.users()] == [("kari", "owner")]
         assert store.check_login("kari", "hemmelig passord").role == "owner"
+
+
+def test_store_migrates_version_6_to_rounds(project):  # issue 15
+    from sqlalchemy import text
+
+    with project.engine.begin() as conn:
+        conn.execute(text("DROP TABLE rounds"))
+        conn.execute(text("UPDATE meta SET value='6' WHERE key='schema_version'"))
+    project.close()
+    with Store.open(project.location) as store:
+        assert store.meta("schema_version") == str(SCHEMA_VERSION)
+        opened = store.add_round(["b.txt"], ["ola", "eva"], True, "kari")
+        assert store.rounds() == [opened] and store.open_round() == opened
