@@ -73,9 +73,13 @@ def test_summaries_routes_need_the_csrf_token(client, coded):
     r = client.post("/api/summaries", json={"case": "B", "theme": "tilbakemelding",
                                             "text": "x"}, headers={"X-CSRF-Token": "forged"})
     assert r.status_code == 403 and client.project.summaries().empty
+    ok = post(client, "/api/summaries", {"case": "B", "theme": "tilbakemelding", "text": "x"})
+    assert ok.status_code == 200 and len(client.project.summaries()) == 1
 
 
-@pytest.mark.parametrize("params,status", [({"case": "Q", "theme": "tilbakemelding"}, 404),
-                                           ({"case": "B", "theme": "nope"}, 400)])
-def test_summaries_routes_unknown_cell(client, params, status):
-    assert client.get("/api/summaries/cell", params=params).status_code == status
+@pytest.mark.parametrize("params,status,message", [
+    ({"case": "Q", "theme": "tilbakemelding"}, 404, "unknown case 'Q'"),
+    ({"case": "B", "theme": "nope"}, 400, "unknown theme 'nope'")])
+def test_summaries_routes_unknown_cell(client, params, status, message):
+    r = client.get("/api/summaries/cell", params=params)
+    assert r.status_code == status and message in r.json()["error"]
