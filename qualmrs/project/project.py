@@ -358,6 +358,20 @@ class Project(RoundsMixin):
 
         return set_summary(self.store, case, theme, coder, text, quotes, origin)
 
+    def main_points_cells(self, study) -> dict:
+        """A study's matrix of main points for the browser: each cell its summary, or its
+        number of quotes and the shortest; see ``summaries.main_points_cells``."""
+        from .summaries import main_points_cells
+
+        return main_points_cells(study)
+
+    def summary_cell(self, study, case: str, theme: str) -> dict:
+        """One cell of the matrix of main points to edit: its summary, the quotes it rests on
+        and every quote of the cell; see ``summaries.summary_cell``."""
+        from .summaries import summary_cell
+
+        return summary_cell(study, case, theme)
+
     def summary_grid(self, out: str | Path, coder: str | None = None, level: str = "theme",
                      force: bool = False) -> Path:
         """Write the grid (.xlsx) to write summaries in, with the coder's quotes."""

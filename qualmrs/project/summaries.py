@@ -10,7 +10,8 @@ from ..model import Summary
 from ..store import Store
 from ..store.work import SyncReport
 
-__all__ = ["summaries_frame", "set_summary", "summary_grid", "import_summaries"]
+__all__ = ["summaries_frame", "set_summary", "summary_grid", "import_summaries",
+           "main_points_cells", "summary_cell"]
 
 
 def cell_quotes(store: Store):
@@ -60,6 +61,59 @@ def set_summary(store: Store, case: str, theme: str, coder: str, text: str,
     with store.atomic(command=f"summary {case} {theme}", actor=coder):
         return store.set_summary(Summary(case, theme, coder, text, tuple(quotes),
                                          origin=origin))
+
+
+def main_points_cells(study) -> dict:
+    """The matrix of main points as the browser draws it (see ``Study.main_points``).
+
+    Returns:
+        ``{coder, cases, themes: [{key, name}], cells: {case: {theme: {summary, quotes, n,
+        shortest}}}}``; a cell with neither a summary nor quotes is left out, ``summary`` is
+        None where the cell has none.
+    """
+    frame = study.main_points()
+    cells: dict = {}
+    for case, row in frame.iterrows():
+        for theme, point in row.items():
+            if point.summary is not None or point.n_quotes:
+                cells.setdefault(case, {})[theme] = {
+                    "summary": point.summary, "quotes": list(point.quotes),
+                    "n": point.n_quotes, "shortest": point.shortest}
+    return {"coder": study.coder, "cases": list(frame.index),
+            "themes": [{"key": k, "name": frame.attrs["names"][k]} for k in frame.columns],
+            "cells": cells}
+
+
+def summary_cell(study, case: str, theme: str) -> dict:
+    """One cell of the matrix of main points, to edit: its summary and every quote of it.
+
+    Returns:
+        ``{coder, case, theme, name, summary, chosen: [coding ids the summary rests on],
+        quotes: [{id, code, name, document, start, end, text, memo}]}`` (document order).
+
+    Raises:
+        QualmrsError: an unknown theme; NotFound: an unknown case.
+    """
+    from ..errors import NotFound
+
+    book = study.codebook
+    themes = [t.key for t in book.themes()]
+    if theme not in themes:
+        raise QualmrsError(f"unknown theme '{theme}'; {did_you_mean(theme, themes)}")
+    cases = [c.label for c in study.cases]
+    if case not in cases:
+        raise NotFound(f"unknown case '{case}'; {did_you_mean(case, cases)}")
+    quotes = study.matrix_quotes()
+    here = quotes[(quotes["case"] == case) & (quotes["column"] == theme)]
+    written = study.summaries()
+    mine = written[(written["case"] == case) & (written["theme"] == theme)]
+    return {"coder": study.coder, "case": case, "theme": theme, "name": book.code(theme).name,
+            "summary": mine["text"].iloc[0] if len(mine) else "",
+            "chosen": [int(i) for i in mine["quotes"].iloc[0]] if len(mine) else [],
+            "quotes": [{"id": int(q.id), "code": q.code, "name": book.code(q.code).name,
+                        "document": q.document, "start": int(q.start), "end": int(q.end),
+                        "text": q.quote, "memo": q.memo}
+                       for q in here.itertuples(index=False)]}
 
 
 def summary_grid(store: Store, out: str | Path, coder: str | None = None,

@@ -291,6 +291,43 @@ def quotes(request, site, body):
                                                q.get("case") or None)}
 
 
+# -- the matrix of main points ------------------------------------------------------------
+
+def _editable(request, site, study) -> bool:
+    """Summaries are written in the window's coder's own work, never over another's."""
+    return bool(study.coder) and study.coder == site.coder_of(request)
+
+
+@endpoint
+def main_points(request, site, body):
+    study = _study(request, site)
+    return {**site.project.main_points_cells(study),
+            "editable": _editable(request, site, study)}
+
+
+@endpoint
+def summary_cell(request, site, body):
+    q = request.query_params
+    study = _study(request, site)
+    return {**site.project.summary_cell(study, q.get("case", ""), q.get("theme", "")),
+            "editable": _editable(request, site, study)}
+
+
+@endpoint
+def set_summary(request, site, body):
+    case, theme, text = _need(body, "case", "theme", "text")
+    quotes = body.get("quotes", [])
+    if not isinstance(text, str):
+        raise QualmrsError("text must be a string (empty: remove the summary)")
+    if not isinstance(quotes, list) or not all(
+            isinstance(i, int) and not isinstance(i, bool) for i in quotes):
+        raise QualmrsError("quotes must be a list of coding ids")
+    stored = site.project.set_summary(str(case), str(theme), _coder(request, site), text,
+                                      quotes, origin="browser")
+    return {"summary": stored.text if stored else None,
+            "quotes": list(stored.quotes) if stored else []}
+
+
 # -- search ----------------------------------------------------------------------------------
 
 def _search_args(source: dict) -> dict:

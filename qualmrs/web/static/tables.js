@@ -83,6 +83,8 @@
                              cell(T.code[code.key], "quotes-counts", code.key, null, `${code.name}, every case`, "total"),
                              el("td", {class: "num n-cases"}, String(T.code_cases[code.key]))]), "counts"));
     if (open) showQuotes(open, null).catch(() => {});
+    // the matrix of main points (mainpoints.js) follows the same coder and the same changes
+    document.dispatchEvent(new CustomEvent("tables-drawn", {detail: {coder: chosen}}));
   }
 
   pick.addEventListener("change", () => {
