@@ -33,7 +33,7 @@ def serve_cmd(db: DB,
 
     if team and coder:
         raise QualmrsError("--coder cannot be used with --team: each person codes as the "
-                           "user they log in as", key="--coder")
+                           "user they log in as")
     if host not in ("127.0.0.1", "localhost", "::1"):
         _say(f"Warning: listening on {host} speaks plain HTTP, which anyone on the way can "
              "read; put TLS in front of it with a reverse proxy (README: \"Serving a team\")")

@@ -55,6 +55,25 @@ def two_interviews(tmp_path):
     project.close()
 
 
+PASSWORD = "hemmelig passord"
+TEAM = {"kari": "owner", "ola": "coder", "per": "viewer"}
+
+
+@pytest.fixture
+def team_project(backend, tmp_path):
+    """Interview B on SQLite or PostgreSQL, with an owner (kari), a coder (ola) and a viewer
+    (per), each with the password ``PASSWORD``."""
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "intervju_b.txt").write_text(STUDY, encoding="utf-8")
+    project = qualmrs.create(backend, CODEBOOK)
+    project.ingest([folder / "intervju_b.txt"])
+    for name, role in TEAM.items():
+        project.add_user(name, PASSWORD, role)
+    yield project
+    project.close()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # Debian's Chromium, not a downloaded one (Playwright's download cannot be reached)

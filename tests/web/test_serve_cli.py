@@ -13,6 +13,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+from starlette.testclient import TestClient
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -79,3 +82,42 @@ def test_serve_cli_port_in_use_is_one_line(served_project):
         r = invoke("serve", served_project.path, "--port", port, "--no-browser")
     assert r.exit_code == 1 and r.stderr.startswith("Error: cannot listen on 127.0.0.1:")
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_serve_cli_team_refuses_coder_in_one_line(served_project):  # issue 15
+    r = invoke("serve", served_project.path, "--team", "--coder", "KN", "--no-browser")
+    assert r.exit_code == 1
+    assert r.stderr.strip() == ("Error: --coder cannot be used with --team: each person codes "
+                                "as the user they log in as")
+
+
+def test_serve_cli_team_needs_a_user(served_project):  # issue 15
+    r = invoke("serve", served_project.path, "--team", "--no-browser", "--port", free_port())
+    assert r.exit_code == 1 and len(r.stderr.strip().splitlines()) == 1
+    assert "has no users to log in" in r.stderr and "qualmrs user add" in r.stderr
+
+
+@pytest.mark.parametrize("host,warned", [("0.0.0.0", True), ("127.0.0.1", False)])
+def test_serve_cli_team_public_host_warns_to_put_tls_in_front(served_project, monkeypatch,
+                                                              host, warned):  # issue 15
+    import uvicorn
+
+    served_project.add_user("kari", "hemmelig passord", "owner")
+    started = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self: started.append(self.config))
+    r = invoke("serve", served_project.path, "--team", "--host", host, "--port", free_port(),
+               "--public-host", "qda.example.org", "--no-browser")
+    assert r.exit_code == 0, r.output
+    warnings = [line for line in r.stderr.splitlines() if line.startswith("Warning:")]
+    assert warnings == ([f"Warning: listening on {host} speaks plain HTTP, which anyone on the "
+                         "way can read; put TLS in front of it with a reverse proxy (README: "
+                         "\"Serving a team\")"] if warned else [])
+    assert re.fullmatch(r"Serving \S+ for its team at http://127\.0\.0\.1:\d+/login",
+                        r.stdout.strip())
+    (config,) = started
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "### Serving a team" in readme
+    client = TestClient(config.app, base_url="http://qda.example.org")
+    assert client.get("/login").status_code == 200  # the proxy's name is allowed
+    assert TestClient(config.app, base_url="http://evil.example").get(
+        "/login").status_code == 400
