@@ -79,3 +79,20 @@ def test_serve_cli_port_in_use_is_one_line(served_project):
         r = invoke("serve", served_project.path, "--port", port, "--no-browser")
     assert r.exit_code == 1 and r.stderr.startswith("Error: cannot listen on 127.0.0.1:")
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_serve_cli_port_of_a_killed_server_is_served_again(tmp_path):  # issue 15
+    from qualmrs.web.server import check_port
+
+    # a server that died with a connection open leaves it in TIME_WAIT on its port
+    with socket.socket() as listener:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port))
+        accepted, _ = listener.accept()
+        accepted.close()  # the server's side closes first: its end waits in TIME_WAIT
+        client.close()
+    time.sleep(0.1)
+    check_port("127.0.0.1", port)  # no error: uvicorn can listen there again
