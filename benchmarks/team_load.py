@@ -238,6 +238,10 @@ def table(runs: list[Run]) -> None:
               f"({writes / r.seconds:.0f} coding requests/s); {r.load} at the end")
         for f in r.faults:
             print(f"  fault: {f}")
+        if r.faults:
+            print(f"  {r.total('unacknowledged')} actions had a request go unanswered: adds, "
+                  f"recodes and uncodes sent again until answered, {r.total('landed')} of the "
+                  f"unanswered undos found done on reading back")
         for name, (ok, detail) in r.checks.items():
             print(f"  {name}: {'ok' if ok else 'FAILED ' + detail}")
 
