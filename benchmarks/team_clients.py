@@ -83,8 +83,10 @@ class Coder:
                 if not lost:
                     self.tally.unacknowledged += 1
                 lost = True
-                if not retry or time.monotonic() > deadline:
+                if not retry:
                     return None
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"no answer to {method} {url} for {RETRY_FOR:g} s")
                 time.sleep(0.05)
                 continue
             if r.status_code == 401 and signed_in < 3:
@@ -122,6 +124,12 @@ class Coder:
 
     def run(self, actions: int, think: float = 0.0, progress=None) -> None:
         """Make ``actions`` coding actions (``progress()`` after each)."""
+        try:
+            self._run(actions, think, progress)
+        except RuntimeError as e:  # the coder gives up: the checks say so
+            self.tally.violations.append(f"{self.name} stopped: {e}")
+
+    def _run(self, actions: int, think: float, progress) -> None:
         kinds, weights = zip(*ACTIONS)
         for _ in range(actions):
             kind = self.rng.choices(kinds, weights)[0]
