@@ -10,7 +10,10 @@ transcript (1, 20 and 100 MB) takes, the commands a user feels on the sample (`-
 `tables`, `run`, `evaluate`: startup.py), the quality of the suggestions on the sample and on
 independent interviews (suggest_quality.py), and how well pseudonymisation finds personal
 data (pseudonym/bench.py), the browser's action latency on that store
-(web_latency.py), and the suggestions' learning curve while a person codes (learning_curve.py).
+(web_latency.py), the suggestions' learning curve while a person codes (learning_curve.py),
+and a team coding at once through `qualmrs serve --team` on PostgreSQL and SQLite, with the
+server killed and its database connections dropped (team_load.py: exit status 1 when one of
+its checks fails).
 
     python benchmarks/run_all.py [N ...]
 """
@@ -150,3 +153,6 @@ if __name__ == "__main__":
         import learning_curve  # same folder: the suggestions while a person codes
 
         learning_curve.main([])
+        print()
+        # a team coding at once, and the server's faults (issue 15)
+        sys.exit(subprocess.run([sys.executable, str(HERE / "team_load.py")]).returncode)

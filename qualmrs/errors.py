@@ -60,6 +60,11 @@ class StoreError(QualmrsError):
     """The project store is missing, of a newer version, or refuses a change."""
 
 
+class Disconnected(StoreError):
+    """The database server's connection was lost in the middle of a unit of work, before its
+    commit: the server rolled the unit back, so running it again is safe."""
+
+
 class NotFound(QualmrsError):
     """A document, coding or suggestion asked for by name or id is not in the project."""
 

@@ -4,7 +4,9 @@ Writers take turns: every write transaction starts by taking a transaction-level
 lock (``pg_advisory_xact_lock``, scoped to the project's database), so steps are numbered and
 events written one command at a time, as SQLite's single writer does; readers never wait.
 The pool pings a connection before handing it out, so a connection the server dropped (a
-restart, an idle timeout) is replaced instead of failing the next command. The server's
+restart, an idle timeout) is replaced instead of failing the next command; one dropped while
+in use raises ``Disconnected`` (the unit was rolled back: the caller may run it again). The
+server's
 complaints about the connection (cannot connect, authentication, no such database, a lock
 held too long) become one-line errors naming the URL without its password.
 """
@@ -18,7 +20,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from ..errors import QualmrsError, StoreError, StoreLockedError
+from ..errors import Disconnected, QualmrsError, StoreError, StoreLockedError
 from . import sqlite
 
 log = logging.getLogger("qualmrs")
@@ -78,7 +80,7 @@ def make_engine(url: str):
     def translate(context) -> None:
         if context.is_pre_ping:  # the pool replaces a dead connection by itself
             return
-        error = translated(context.original_exception, where)
+        error = translated(context.original_exception, where, context.is_disconnect)
         if error is not None:
             raise error from context.original_exception
 
@@ -111,15 +113,17 @@ def take_write_lock(dbapi_conn, where: str) -> None:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
             cur.execute("SET LOCAL lock_timeout = 0")
     except psycopg.OperationalError as e:
-        error = translated(e, where)
+        error = translated(e, where, dbapi_conn.broken)
         if error is None:
             raise
         raise error from e
 
 
-def translated(error: BaseException, where: str) -> QualmrsError | None:
+def translated(error: BaseException, where: str,
+               disconnect: bool = False) -> QualmrsError | None:
     """The server's error about the connection or a lock as a one-line error naming the
-    project; None for anything else (a bug)."""
+    project (``Disconnected`` when ``disconnect``: an open connection was lost); None for
+    anything else (a bug)."""
     import psycopg
 
     if not isinstance(error, psycopg.OperationalError):
@@ -143,7 +147,8 @@ def translated(error: BaseException, where: str) -> QualmrsError | None:
         return StoreError("no such database on the server; create it first (createdb NAME, "
                           "or CREATE DATABASE NAME)", path=where)
     if state is None or state.startswith("08") or state.startswith("57P"):
-        return StoreError(f"cannot reach the PostgreSQL server ({reason}); check that it "
+        return (Disconnected if disconnect else StoreError)(
+            f"cannot reach the PostgreSQL server ({reason}); check that it "
                           "runs and that the host and port are right, then run the command "
                           "again", path=where)
     return None

@@ -16,6 +16,7 @@ import threading
 from sqlalchemy import create_engine, event, insert
 from sqlalchemy.pool import StaticPool
 
+from ..errors import Disconnected, StoreError
 from . import schema as s
 
 MEMORY = ":memory:"
@@ -127,10 +128,20 @@ class UnitsMixin:
         conn.info["qualmrs_write"] = True
         st.conn, st.step, st.command, st.actor = conn, step, command, actor
         st.kind, st.target, st.undoable = "do", None, undoable
+        committing = False
         try:
             with conn.begin():
                 yield conn
+                committing = True
             self.last_step = st.step
+        except Disconnected as e:
+            if not committing:  # rolled back with the connection: safe to run again
+                raise
+            # lost while committing: the server may have kept the unit or not
+            raise StoreError("the connection to the server was lost while saving; the change "
+                             "may or may not have been kept: look before doing it again",
+                             path=self.where) from e
+        else:
             if st.step is not None:  # the unit's first change stamped the store (_step_id)
                 self._stamped = True
         finally:

@@ -14,13 +14,23 @@ import threading
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
 
-from ..errors import NotFound, QualmrsError
+from ..errors import Disconnected, NotFound, QualmrsError
 
 CONFLICTS = ("StaleText", "Conflict", "SuggestionGone")
 
 
 def _site(request):
     return request.app.state.site
+
+
+def once_more_if_cut(fn, *args):
+    """``fn(*args)``, run once more when the database connection was cut under it: the server
+    rolled its unit back, so a request during a failover or a dropped connection succeeds
+    instead of failing (issue 15)."""
+    try:
+        return fn(*args)
+    except Disconnected:
+        return fn(*args)
 
 
 def endpoint(handler):
@@ -36,7 +46,8 @@ def endpoint(handler):
             return JSONResponse({"error": "the request body must be a JSON object"},
                                 status_code=400)
         try:
-            result = await run_in_threadpool(handler, request, _site(request), body)
+            result = await run_in_threadpool(once_more_if_cut, handler, request,
+                                             _site(request), body)
         except QualmrsError as e:
             status = 409 if type(e).__name__ in CONFLICTS else \
                 404 if isinstance(e, NotFound) else 400

@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse
 
+from .api import once_more_if_cut
 from .security import COOKIE, set_session_cookie
 
 WINDOW = 300.0  # seconds a failed login counts
@@ -106,7 +107,7 @@ async def login(request):
     if wait:
         return _page(request, f"Too many failed logins; try again in {wait} s.", 429, target,
                      name, headers={"Retry-After": str(wait)})
-    user = await run_in_threadpool(site.project.check_login, name, password)
+    user = await run_in_threadpool(once_more_if_cut, site.project.check_login, name, password)
     if user is None:
         site.limiter.failed(name, address)
         return _page(request, WRONG, 401, target, name)

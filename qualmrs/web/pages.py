@@ -7,6 +7,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import HTMLResponse
 
 from ..errors import NotFound, QualmrsError
+from .api import once_more_if_cut
 
 
 def _render(request, template: str, title: str, data: dict, status: int = 200):
@@ -21,7 +22,7 @@ def _render(request, template: str, title: str, data: dict, status: int = 200):
 
 async def _guarded(request, template: str, title: str, load):
     try:
-        data = await run_in_threadpool(load, request.app.state.site.project)
+        data = await run_in_threadpool(once_more_if_cut, load, request.app.state.site.project)
     except NotFound as e:
         return _render(request, "error.html", "Not found", {"error": str(e)}, 404)
     except QualmrsError as e:

@@ -29,6 +29,8 @@ from starlette.datastructures import URL
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse
 
+from .api import once_more_if_cut
+
 COOKIE = "qualmrs_session"
 SAFE = {"GET", "HEAD", "OPTIONS"}
 SESSION_DAYS = 14  # a signed cookie older than this is refused: log in again
@@ -192,7 +194,8 @@ class Guard(BaseHTTPMiddleware):
         or the response sending them to log in."""
         session = self.sessions.read(request.cookies.get(COOKIE))
         if session is not None:
-            role = await run_in_threadpool(self.site.role_of, session.get("coder"))
+            role = await run_in_threadpool(once_more_if_cut, self.site.role_of,
+                                           session.get("coder"))
             if role is not None:  # None: removed since; the cookie stops working
                 return {**session, "role": role}
         path = request.url.path

@@ -42,12 +42,7 @@ def serve(project, host: str = "127.0.0.1", port: int = 8765, coder: str | None 
 
     from .app import create_app
 
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
-        try:
-            probe.bind((host, port))
-        except OSError as e:
-            raise QualmrsError(f"cannot listen on {host}:{port} ({e.strerror}); give another "
-                               "port with --port") from None
+    check_port(host, port)
     hosts = tuple(dict.fromkeys((*LOCAL[:2], host, *public_hosts)))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     if team:
@@ -69,6 +64,24 @@ def serve(project, host: str = "127.0.0.1", port: int = 8765, coder: str | None 
         webbrowser.open(url)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning")
     uvicorn.Server(config).run()
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse a port something listens on, before anything is printed.
+
+    Bound as uvicorn binds (SO_REUSEADDR), so that a port whose last server just died, with
+    connections still in TIME_WAIT, can be served again at once (a restart after a crash).
+
+    Raises:
+        QualmrsError: the port is taken.
+    """
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            raise QualmrsError(f"cannot listen on {host}:{port} ({e.strerror}); give another "
+                               "port with --port") from None
 
 
 def free_port(host: str = "127.0.0.1") -> int:

@@ -10,7 +10,8 @@ from sqlalchemy.engine import make_url
 
 import qualmrs
 from conftest import CODEBOOK, invoke
-from qualmrs.errors import StoreError, StoreLockedError
+from qualmrs.errors import Disconnected, StoreError, StoreLockedError
+from qualmrs.model import MANUAL, Coding
 from qualmrs.project import set_lock_wait
 
 
@@ -136,3 +137,25 @@ def test_postgres_concurrent_writers_each_make_one_whole_step(pg_url, tmp_path, 
 def test_postgres_store_error_is_a_store_error(pg_url):
     with pytest.raises(StoreError):
         qualmrs.open(_with(pg_url, database="nosuch"))
+
+
+@pytest.fixture
+def pg_project(pg_url, tiny_dir):
+    """The tiny interview in a project on PostgreSQL."""
+    with qualmrs.create(pg_url, CODEBOOK) as project:
+        project.ingest([tiny_dir], tiny_dir / "cases.csv")
+        yield project
+
+
+def test_postgres_connection_cut_mid_unit_is_disconnected_then_next_write_succeeds(
+        pg_server, pg_url, pg_project):  # issue 15
+    store = pg_project.store
+    coding = Coding("intervju_b.docx", 3, 12, "rangering", "KN", MANUAL)
+    with pytest.raises(Disconnected):
+        with store.atomic(command="cut"):
+            store.add_codings([coding])
+            assert pg_server.drop_connections(pg_url) >= 1
+            store.codings()  # the next statement finds its connection gone
+    assert store.codings() == []  # the server rolled the unit back
+    assert store.add_codings([coding]) == 1  # a new connection; nothing of the cut one left
+    assert [c.code for c in store.codings()] == ["rangering"]

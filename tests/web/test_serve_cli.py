@@ -121,3 +121,20 @@ def test_serve_cli_team_public_host_warns_to_put_tls_in_front(served_project, mo
     assert client.get("/login").status_code == 200  # the proxy's name is allowed
     assert TestClient(config.app, base_url="http://evil.example").get(
         "/login").status_code == 400
+
+
+def test_serve_cli_port_of_a_killed_server_is_served_again(tmp_path):  # issue 15
+    from qualmrs.web.server import check_port
+
+    # a server that died with a connection open leaves it in TIME_WAIT on its port
+    with socket.socket() as listener:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port))
+        accepted, _ = listener.accept()
+        accepted.close()  # the server's side closes first: its end waits in TIME_WAIT
+        client.close()
+    time.sleep(0.1)
+    check_port("127.0.0.1", port)  # no error: uvicorn can listen there again
