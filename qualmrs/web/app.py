@@ -12,6 +12,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from .live import Hub
 from .security import Guard, Sessions
 
 HERE = Path(__file__).parent
@@ -37,6 +38,7 @@ class Site:
         self.project = project
         self.coder = coder
         self.refit = Refit(refit_every)
+        self.live = Hub(project)  # the one poller of the history for every event stream
         self.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                                      autoescape=select_autoescape(["html"]))
         self.templates.globals["static"] = self.static_url

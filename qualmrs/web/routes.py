@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import api, pages
+from . import api, live, pages
 from .app import HERE
 
 
@@ -19,6 +19,7 @@ def routes() -> list:
         Route("/api/documents/{name:path}", api.document),
         Route("/api/codebook", api.codebook),
         Route("/api/version", api.version),
+        Route("/api/events", live.events),
         Route("/api/codings", api.add_coding, methods=["POST"]),
         Route("/api/codings/{id:int}", api.change_coding, methods=["PATCH"]),
         Route("/api/codings/{id:int}", api.remove_coding, methods=["DELETE"]),
