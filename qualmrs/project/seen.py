@@ -46,11 +46,11 @@ def check_seen(store: Store, coding_id: int, seen: dict | None) -> None:
     if last is None:
         raise NotFound(f"no coding with id {coding_id}")
     what = "removed" if now is None else "changed"
-    state = "" if now is None else f"; it is now {now.code} on {now.start}–{now.end}" + \
+    state = "" if now is None else f"; it is now {now.code}" + \
         (f" with the memo «{now.memo}»" if now.memo else "")
-    raise Conflict(f"{last['actor']} {what} this coding meanwhile (step {last['step']}: "
-                   f"{last['command']}){state}. Nothing was changed: look again, and repeat "
-                   "your edit if it still applies")
+    raise Conflict(f"{last['actor']} {what} this coding meanwhile (step {last['step']})"
+                   f"{state}. Nothing was changed: look again, and repeat your edit if it "
+                   "still applies")
 
 
 def change_coding(store: Store, coding_id: int, actor: str | None = None,
