@@ -165,6 +165,16 @@ class LiveMixin:
         everyone's: read once, then given to each viewer through ``changes_for``."""
         return self.store.events_after(after, limit)
 
+    def changes_by_viewer(self, events: list[dict], viewers) -> dict:
+        """``changes_for`` for several viewers at once: viewer → changes. Outside a blind
+        round (the usual case) the changes are made once and shared."""
+        current = self.store.open_round() if events else None
+        if current is None or not current.blind:
+            names = {c.key: c.name for c in self.store.codebook.codes}
+            shared = changes(events, names)
+            return {v: shared for v in viewers}
+        return {v: self.changes_for(events, v) for v in viewers}
+
     def changes_for(self, events: list[dict], viewer: str | None) -> list[Change]:
         """What ``events`` (of ``events_after``) changed, as ``viewer`` may see it: during an
         open blind round, nothing of another coder's work on its documents and cases."""

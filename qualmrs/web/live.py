@@ -87,9 +87,10 @@ class Hub:
             self._watchers.clear()
 
     async def _hand_out(self, events: list[dict]) -> None:
-        views: dict[str | None, list] = {}
+        views = await run_in_threadpool(self.project.changes_by_viewer, events,
+                                        set(self._watchers.values()))
         for queue, viewer in list(self._watchers.items()):
-            if viewer not in views:
+            if viewer not in views:  # joined meanwhile
                 views[viewer] = await run_in_threadpool(self.project.changes_for, events,
                                                         viewer)
             if views[viewer]:
