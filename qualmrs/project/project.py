@@ -9,12 +9,13 @@ from ..store import Store
 from . import edits, imports
 from .core import load_study, open_project, segmenter
 from .ingest import ingest
+from .live import LiveMixin
 from .rounds import RoundsMixin
 
 __all__ = ["Project", "open", "create"]
 
 
-class Project(RoundsMixin):
+class Project(RoundsMixin, LiveMixin):
     """A project store with its codebook. Every write is one step of the history.
 
     Use as a context manager (``with qualmrs.open(path) as project: ...``) or call
@@ -468,6 +469,22 @@ class Project(RoundsMixin):
     def recode(self, ids: list[int], to: str, actor: str | None = None) -> int:
         """Give manual codings another code (one step)."""
         return edits.recode(self.store, ids, to, actor)
+
+    def change_coding(self, coding_id: int, actor: str | None = None, code: str | None = None,
+                      memo: str | None = None, seen: dict | None = None) -> None:
+        """Recode a manual coding and/or set its memo (one step), refused with ``Conflict``
+        when someone changed or removed it since the caller ``seen`` it (see ``seen.py``)."""
+        from .seen import change_coding
+
+        change_coding(self.store, coding_id, actor, code, memo, seen)
+
+    def remove_coding(self, coding_id: int, actor: str | None = None,
+                      seen: dict | None = None) -> None:
+        """Remove a manual coding (one step), refused with ``Conflict`` when it is no longer
+        as the caller ``seen`` it."""
+        from .seen import remove_coding
+
+        remove_coding(self.store, coding_id, actor, seen)
 
     def set_memo(self, coding_id: int, memo: str, actor: str | None = None) -> None:
         """Set a manual coding's memo (one step)."""

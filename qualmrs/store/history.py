@@ -11,9 +11,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from . import schema as s
+
+# the tables whose events carry their rows to readers of the history (a document's row holds
+# its whole text, a suggestions event a summary)
+WORK_TABLES = ("codings", "answers", "summaries")
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,51 @@ class HistoryMixin:
     def last_event_id(self) -> int:
         with self.reading() as conn:
             return conn.execute(select(func.max(s.events.c.id))).scalar() or 0
+
+    def events_after(self, after: int, limit: int = 2000) -> list[dict]:
+        """Events with an id above ``after``, oldest first, at most ``limit``, each with its
+        step's ``step, actor, kind``; rows (``before``/``after``) only for the tables of
+        people's work (a document's row holds its whole text). Writers take turns (SQLite's
+        write lock, PostgreSQL's advisory lock), so ids are committed in order and nothing
+        with a smaller id can appear later.
+
+        Returns:
+            ``[{id, step, actor, kind, table, op, key, coder, before, after, document}]``
+            (``document``: the name of the document a coding or answer is in, when known).
+        """
+        ev, st = s.events.c, s.steps.c
+        work = ev.table_name.in_(WORK_TABLES)
+        q = (select(ev.id, ev.step_id, st.actor, st.kind, ev.table_name, ev.op, ev.pk,
+                    ev.coder, case((work, ev.before), else_=None).label("before"),
+                    case((work, ev.after), else_=None).label("after"))
+             .join(s.steps, st.id == ev.step_id).where(ev.id > after)
+             .order_by(ev.id).limit(limit))
+        with self.reading() as conn:
+            out = [{"id": r.id, "step": r.step_id, "actor": r.actor, "kind": r.kind,
+                    "table": r.table_name, "op": r.op, "key": json.loads(r.pk),
+                    "coder": r.coder,
+                    "before": None if r.before is None else json.loads(r.before),
+                    "after": None if r.after is None else json.loads(r.after)}
+                   for r in conn.execute(q)]
+            names = dict(conn.execute(select(s.documents.c.id, s.documents.c.name)).all()) \
+                if out else {}
+        for e in out:
+            row = e["after"] or e["before"] or {}
+            e["document"] = names.get(row.get("document_id"))
+        return out
+
+    def last_change_of(self, table: str, key: tuple) -> dict | None:
+        """The latest event on one row: ``{step, actor, command, op, at}``, None when the
+        history has none (it reads the whole events table: for messages, not for loops)."""
+        ev, st = s.events.c, s.steps.c
+        pk = json.dumps(list(key), ensure_ascii=False)
+        with self.reading() as conn:
+            row = conn.execute(select(st.id, st.actor, st.command, ev.op, st.at)
+                               .join(s.events, ev.step_id == st.id)
+                               .where(and_(ev.table_name == table, ev.pk == pk))
+                               .order_by(ev.id.desc()).limit(1)).first()
+        return None if row is None else {"step": row.id, "actor": row.actor,
+                                         "command": row.command, "op": row.op, "at": row.at}
 
     # -- undo and redo ----------------------------------------------------------------------
 

@@ -38,7 +38,8 @@ def endpoint(handler):
     @functools.wraps(handler)
     async def wrapper(request):
         try:
-            raw = await request.body() if request.method in ("POST", "PUT", "PATCH") else b""
+            raw = await request.body() if request.method in ("POST", "PUT", "PATCH",
+                                                             "DELETE") else b""
             body = json.loads(raw) if raw.strip() else {}
         except (json.JSONDecodeError, UnicodeDecodeError):
             return JSONResponse({"error": "the request body is not JSON"}, status_code=400)
@@ -92,7 +93,10 @@ def documents(request, site, body):
 
 @endpoint
 def document(request, site, body):
-    return site.project.document_view(request.path_params["name"])
+    # the version is read first: a change landing meanwhile may be in the view too, and is
+    # then also among the events after it (shown again, never missed)
+    version = site.project.last_change()
+    return {**site.project.document_view(request.path_params["name"]), "version": version}
 
 
 @endpoint
@@ -123,20 +127,37 @@ def add_coding(request, site, body):
     return JSONResponse({"codings": [_coding(c) for c in made]}, status_code=201)
 
 
+def _seen(body: dict) -> dict | None:
+    seen = body.get("seen")
+    if seen is not None and not isinstance(seen, dict):
+        raise QualmrsError("seen must be an object: the coding's code, memo, start and end "
+                           "as you last saw them")
+    return seen
+
+
 @endpoint
 def change_coding(request, site, body):
-    cid = request.path_params["id"]
-    coder = _coder(request, site)
-    if "code" in body:
-        site.project.recode([cid], body["code"], actor=coder)
-    if "memo" in body:
-        site.project.set_memo(cid, str(body["memo"]), actor=coder)
+    """``PATCH /api/codings/ID`` ``{code?, memo?, seen?}``: recode and/or set the memo.
+
+    ``seen`` is the coding as the caller last saw it: ``{code, memo, start, end}`` as
+    ``/api/documents/NAME`` gave it. If someone changed or removed it since, the answer is 409
+    with a message naming who, and nothing is changed (two people on one turn never
+    overwrite each other). Without ``seen`` the edit applies to the coding as it is now (a
+    script that owns its codings); the reader always sends it.
+    """
+    site.project.change_coding(request.path_params["id"], _coder(request, site),
+                               code=body["code"] if "code" in body else None,
+                               memo=str(body["memo"]) if "memo" in body else None,
+                               seen=_seen(body))
     return {"ok": True}
 
 
 @endpoint
 def remove_coding(request, site, body):
-    site.project.uncode([request.path_params["id"]], actor=_coder(request, site))
+    """``DELETE /api/codings/ID`` with an optional body ``{seen}``: as for PATCH, 409 when
+    the coding is no longer as seen."""
+    site.project.remove_coding(request.path_params["id"], _coder(request, site),
+                               seen=_seen(body))
     return {"ok": True}
 
 

@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from .live import Hub
 from .login import Limiter
 from .security import Guard, Sessions, require
 
@@ -50,6 +51,7 @@ class Site:
         self._roles: dict[str, str] = {}
         self._roles_at = float("-inf")
         self.sessions: Sessions | None = None  # set by create_app
+        self.live = Hub(project)  # the one poller of the history for every event stream
         self.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                                      autoescape=select_autoescape(["html"]))
         self.templates.globals["static"] = self.static_url

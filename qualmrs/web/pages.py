@@ -40,7 +40,8 @@ async def reader(request):
     coder = request.app.state.site.coder_of(request)
 
     def load(p):
-        doc = p.document_view(name)
+        version = p.last_change()  # first: the page then never misses a change (live.js)
+        doc = {**p.document_view(name), "version": version}
         cases = list(dict.fromkeys(t["case"] for t in doc["turns"]
                                    if t["case"] and t["role"] == "informant"))
         return {"document": doc, "codes": p.codebook_tree(),

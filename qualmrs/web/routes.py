@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import api, login, pages, people
+from . import api, live, login, pages, people
 from .app import HERE
 
 
@@ -28,6 +28,7 @@ def routes() -> list:
         Route("/api/documents/{name:path}", api.document),
         Route("/api/codebook", api.codebook),
         Route("/api/version", api.version),
+        Route("/api/events", live.events),
         Route("/api/codings", api.add_coding, methods=["POST"]),
         Route("/api/codings/{id:int}", api.change_coding, methods=["PATCH"]),
         Route("/api/codings/{id:int}", api.remove_coding, methods=["DELETE"]),

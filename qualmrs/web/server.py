@@ -10,8 +10,10 @@ import threading
 import time
 
 from ..errors import QualmrsError
+from .live import stop_with
 
 LOCAL = ("127.0.0.1", "localhost", "::1")
+GRACE = 3  # seconds uvicorn waits for open responses when stopping
 
 
 def default_coder(project) -> str:
@@ -62,8 +64,17 @@ def serve(project, host: str = "127.0.0.1", port: int = 8765, coder: str | None 
         import webbrowser
 
         webbrowser.open(url)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning")
-    uvicorn.Server(config).run()
+    server = uvicorn.Server(_config(app, host, port))
+    stop_with(app, server)
+    server.run()
+
+
+def _config(app, host: str, port: int):
+    import uvicorn
+
+    # open event streams end as the server stops (stop_with); the timeout is the backstop
+    return uvicorn.Config(app, host=host, port=port, log_level="warning",
+                          timeout_graceful_shutdown=GRACE)
 
 
 def check_port(host: str, port: int) -> None:
@@ -102,7 +113,8 @@ def in_thread(app, host: str = "127.0.0.1", port: int | None = None, timeout: fl
     import uvicorn
 
     port = port or free_port(host)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
+    server = uvicorn.Server(_config(app, host, port))
+    stop_with(app, server)
     thread = threading.Thread(target=server.run, daemon=True, name="qualmrs-serve")
     thread.start()
     deadline = time.monotonic() + timeout

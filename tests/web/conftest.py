@@ -1,7 +1,12 @@
 """A small project served on a free local port, and Debian's Chromium to look at it."""
 
 import contextlib
+import json
+import queue
+import socket
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -38,9 +43,7 @@ def served_project(tmp_path):
     project.close()
 
 
-@pytest.fixture
-def two_interviews(tmp_path):
-    """Interviews B and C (C's informant speaks first as C, then as D), coded by nobody."""
+def _two_interviews(tmp_path, where):
     folder = tmp_path / "two"
     folder.mkdir()
     (folder / "intervju_b.txt").write_text(STUDY, encoding="utf-8")
@@ -48,9 +51,16 @@ def two_interviews(tmp_path):
                                            encoding="utf-8")
     (folder / "cases.csv").write_text("case,fylke\nB,Vestfylket\nC,Nordfylket\nD,Sørfylket\n",
                                       encoding="utf-8")
-    project = qualmrs.create(tmp_path / "two.db", CODEBOOK)
+    project = qualmrs.create(where, CODEBOOK)
     project.ingest([folder / "intervju_b.txt", folder / "intervju_c.txt"],
                    folder / "cases.csv")
+    return project
+
+
+@pytest.fixture
+def two_interviews(tmp_path):
+    """Interviews B and C (C's informant speaks first as C, then as D), coded by nobody."""
+    project = _two_interviews(tmp_path, tmp_path / "two.db")
     yield project
     project.close()
 
@@ -74,6 +84,17 @@ def team_project(backend, tmp_path):
     project.close()
 
 
+@pytest.fixture
+def team_interviews(tmp_path, backend):
+    """The two interviews on SQLite and on PostgreSQL, and a second Project on the same
+    database (``.other``: another process, the CLI, another server)."""
+    project = _two_interviews(tmp_path, backend)
+    project.other = qualmrs.open(backend)
+    yield project
+    project.other.close()
+    project.close()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # Debian's Chromium, not a downloaded one (Playwright's download cannot be reached)
@@ -92,6 +113,99 @@ def running(project, coder: str = "KN", token: str = "t0ken", refit_every: int |
     extra = {} if refit_every is None else {"refit_every": refit_every}
     with in_thread(create_app(project, token=token, coder=coder, **extra)) as base:
         yield base
+
+
+def signed_in(project, coder: str, token: str = "t0ken"):
+    """A Starlette TestClient of ``project``'s app for ``coder``, signed in, with
+    ``.send(method, url, body)`` carrying the CSRF token."""
+    import re
+
+    from starlette.testclient import TestClient
+
+    from qualmrs.web import create_app
+
+    client = TestClient(create_app(project, token=token, coder=coder, hosts=("testserver",)))
+    page = client.get(f"/?token={token}")
+    csrf = re.search(r'name="csrf-token" content="([^"]+)"', page.text).group(1)
+    client.send_json = lambda method, url, body=None: client.request(
+        method, url, json=body, headers={"X-CSRF-Token": csrf})
+    return client
+
+
+class EventStream:
+    """``GET /api/events`` read in a thread, as a browser's EventSource would: ``next(timeout)``
+    gives the next message as ``{"id", "event", "data", "at"}`` (``at``: time.monotonic() on
+    arrival), None when none came in time. Ready once the server said ``retry:`` (it then
+    watches the history)."""
+
+    END = object()
+
+    def __init__(self, base: str, token: str = "t0ken", headers: dict | None = None,
+                 params: dict | None = None):
+        import httpx
+
+        self.queue: queue.Queue = queue.Queue()
+        self.status = None
+        self.ended = threading.Event()
+        self._response = None
+        self._ready = threading.Event()
+        self._client = httpx.Client(timeout=httpx.Timeout(10, read=None))
+        self._thread = threading.Thread(target=self._read, daemon=True, args=(
+            base + "/api/events", {"Authorization": f"Bearer {token}", **(headers or {})},
+            params or {}))
+        self._thread.start()
+        assert self._ready.wait(10), "the event stream did not start"
+
+    def _read(self, url, headers, params) -> None:
+        try:
+            with self._client.stream("GET", url, headers=headers, params=params) as r:
+                self._response, self.status = r, r.status_code
+                message: dict = {}
+                for line in r.iter_lines():
+                    if line.startswith("retry:"):
+                        self._ready.set()
+                    elif not line:
+                        if "data" in message:
+                            self.queue.put({**message, "at": time.monotonic()})
+                        message = {}
+                    elif not line.startswith(":"):
+                        field, _, value = line.partition(":")
+                        value = value.removeprefix(" ")
+                        message[field] = json.loads(value) if field == "data" else value
+        except Exception:  # closed under it by close(), or by the server
+            pass
+        finally:
+            self.ended.set()
+            self._ready.set()
+
+    def next(self, timeout: float = 3.0):
+        try:
+            return self.queue.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def close(self) -> None:
+        """Hang up as a closed browser tab does (shutting the socket down wakes the reading
+        thread; closing the response from here would wait for it)."""
+        if self._response is not None and not self.ended.is_set():
+            sock = self._response.extensions["network_stream"].get_extra_info("socket")
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+        self._client.close()
+        self._thread.join(timeout=5)
+
+
+@pytest.fixture
+def listen():
+    """``listen(base, **kw)`` opens an EventStream; every one is closed after the test."""
+    streams = []
+
+    def open_stream(base: str, **kw) -> EventStream:
+        streams.append(EventStream(base, **kw))
+        return streams[-1]
+    yield open_stream
+    for s in streams:
+        s.close()
 
 
 @pytest.fixture

@@ -74,7 +74,8 @@ const QM = (() => {
   }
 
   async function undoRedo(again) {
-    const r = await api("POST", again ? "/api/redo" : "/api/undo");
+    // through QM.api: a page may wrap it (live.js counts the page's own requests)
+    const r = await QM.api("POST", again ? "/api/redo" : "/api/undo");
     const list = again ? r.redone : r.undone;
     toast(list.length ? `${again ? "Redone" : "Undone"}: ${list[0].command}`
                       : `Nothing to ${again ? "redo" : "undo"}`);

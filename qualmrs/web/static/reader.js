@@ -222,16 +222,25 @@
     return `rgba(${r}, ${g}, ${b}, ${alpha})`;
   }
 
+  // Draw the codings anew; the person's text selection (whose text nodes are replaced) is
+  // kept as offsets and put back.
   function redraw() {
+    const span = selectionSpan();
     version += 1;
     for (const row of turnsBox.children) {
       const box = row.getBoundingClientRect();
       if (box.bottom > -1200 && box.top < window.innerHeight + 1200) decorate(row);
     }
+    if (span) selectOffsets(span.start, span.end);
   }
 
-  async function reload() {
-    doc = await api("GET", "/api/documents/" + doc.name.split("/").map(encodeURIComponent).join("/"));
+  // Fetch the document's codings again and redraw them. The selection and the scroll position
+  // stay; the panel stays as it is while a memo is being written in it (`keepPanel`), so what
+  // the person types is not lost.
+  async function reload(keepPanel = false) {
+    const fresh = await api("GET", "/api/documents/" + doc.name.split("/").map(encodeURIComponent).join("/"));
+    const y = window.scrollY;
+    doc = fresh;
     if (selected) {
       const list = selected.kind === "coding" ? doc.codings : doc.suggestions;
       const again = list.find((x) => x.id === selected.item.id);
@@ -239,7 +248,8 @@
     }
     drawToggles();
     redraw();
-    showPanel();
+    if (!keepPanel) showPanel();
+    window.scrollTo(window.scrollX, y);
     undoState().catch(() => {});
   }
 
@@ -278,7 +288,7 @@
         el("blockquote", {}, quote.length > 300 ? quote.slice(0, 300) + " …" : quote),
         memo,
         el("div", {class: "buttons"},
-           el("button", {type: "button", onclick: () => saveMemo(item, memo.value)}, "Save memo"),
+           el("button", {type: "button", id: "save-memo", onclick: () => saveMemo(item, memo.value)}, "Save memo"),
            el("button", {type: "button", class: "danger", onclick: () => uncode(item)}, "Remove (Delete)")),
         el("p", {class: "hint"}, "Click a code (or press its key) to recode this coding."));
       panel.querySelector(".swatch-inline").style.backgroundColor = colorOf(item.code);
@@ -303,14 +313,32 @@
     }
   }
 
+  // An edit says how the person saw the coding (`seen`); if someone changed or removed it
+  // meanwhile the server refuses (409, its message names who): the reader shows the message
+  // and the coding as it is now, and keeps a memo being written in its box.
+  function seen(item) { return {code: item.code, memo: item.memo, start: item.start, end: item.end}; }
+
+  async function edit(method, item, body) {
+    try {
+      await api(method, `/api/codings/${item.id}`, {...body, seen: seen(item)});
+      return true;
+    } catch (e) {
+      if (e.status !== 409) throw e;
+      await reload();
+      const box = document.getElementById("memo");
+      if (body.memo !== undefined && box && selected && selected.item.id === item.id) box.value = body.memo;
+      return false;
+    }
+  }
+
   async function saveMemo(item, memo) {
-    await api("PATCH", `/api/codings/${item.id}`, {memo});
+    if (!await edit("PATCH", item, {memo})) return;
     toast("Memo saved");
     await reload();
   }
 
   async function uncode(item) {
-    await api("DELETE", `/api/codings/${item.id}`);
+    if (!await edit("DELETE", item, {})) return;
     selected = null;
     toast("Coding removed (Ctrl+Z brings it back)");
     await reload();
@@ -340,7 +368,7 @@
   async function applyCode(key, whole) {
     if (!codeByKey[key]) return;
     if (selected && selected.kind === "coding" && !selectionSpan() && !whole) {
-      await api("PATCH", `/api/codings/${selected.item.id}`, {code: key});
+      if (!await edit("PATCH", selected.item, {code: key})) return;
       toast(`Recoded as ${codeByKey[key].name}`);
       await reload();
       return;
@@ -617,38 +645,72 @@
   function fromHash() {
     const m = /at=(\d+)(?:&end=(\d+))?/.exec(location.hash);
     if (!m) return;
-    scrollToOffset(Number(m[1]));
-    if (m[2]) selectOffsets(Number(m[1]), Number(m[2]));
+    const start = Number(m[1]);
+    scrollToOffset(start);
+    if (m[2]) selectOffsets(start, Math.min(Number(m[2]), doc.turns[turnAt(start)].end));
   }
 
-  // Select [start, end) (code points, clipped to start's turn) as if a person had: a link
-  // from a search hit or a quote lands with the words selected, ready to be coded.
-  function selectOffsets(start, end) {
-    const i = turnAt(start), t = doc.turns[i];
-    const row = turnsBox.children[i];
+  // The text node and UTF-16 index where code point `offset` (clamped to turn i) is drawn.
+  function textPoint(i, offset) {
+    const t = doc.turns[i], row = turnsBox.children[i];
     decorate(row);
-    const turnEl = row.querySelector(".turn");
-    const points = [start - t.start, Math.min(end, t.end) - t.start];
-    const found = [];
-    let seen = 0;
-    const walker = document.createTreeWalker(turnEl, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode() && found.length < 2) {
+    const want = Math.max(0, Math.min(offset, t.end) - t.start);
+    const walker = document.createTreeWalker(row.querySelector(".turn"), NodeFilter.SHOW_TEXT);
+    let seen = 0, last = null;
+    while (walker.nextNode()) {
       const node = walker.currentNode, n = Array.from(node.data).length;
-      while (found.length < 2 && points[found.length] <= seen + n) {
-        const inside = Array.from(node.data).slice(0, points[found.length] - seen).join("").length;
-        found.push([node, inside]);
-      }
+      if (want <= seen + n) return [node, Array.from(node.data).slice(0, want - seen).join("").length];
       seen += n;
+      last = node;
     }
-    if (found.length < 2) return;
+    return last ? [last, last.data.length] : null;
+  }
+
+  // Select [start, end) (code points; it may span turns) as if a person had: a link from a
+  // search hit or a quote lands with the words selected, ready to be coded, and a redraw
+  // puts back what the person had selected.
+  function selectOffsets(start, end) {
+    const a = textPoint(turnAt(start), start), b = textPoint(turnAt(Math.max(start, end - 1)), end);
+    if (!a || !b) return;
     const range = document.createRange();
-    range.setStart(...found[0]);
-    range.setEnd(...found[1]);
+    range.setStart(...a);
+    range.setEnd(...b);
     const sel = window.getSelection();
     sel.removeAllRanges();
     sel.addRange(range);
   }
   window.addEventListener("hashchange", fromHash);
+
+  // -- live updates: others' changes drawn as they come (live.js) ----------------------------
+
+  let dragging = false, owed = false;  // a selection being made is not redrawn under the mouse
+  turnsBox.addEventListener("mousedown", () => { dragging = true; });
+  document.addEventListener("mouseup", () => {
+    dragging = false;
+    if (owed) { owed = false; refresh().catch(() => {}); }
+  });
+
+  async function refresh() {
+    if (dragging) { owed = true; return; }
+    const box = document.getElementById("memo");
+    const writing = box && (document.activeElement === box || box.value !== (box.defaultValue || ""));
+    await reload(writing);
+  }
+
+  async function onChanges(changes) {
+    const here = changes.filter((c) => c.reset || c.suggestions || c.documents.includes(doc.name) ||
+                                       c.cases.some((k) => k in questions));
+    const notes = here.filter((c) => c.note && c.id > doc.version && !QMLive.mine(c.actor, me)).map((c) => c.note);
+    if (notes.length) QMLive.note(notes[notes.length - 1] + (notes.length > 1 ? ` (and ${notes.length - 1} more)` : ""));
+    if (here.some((c) => c.reset || (c.id > doc.version && (c.suggestions || c.documents.includes(doc.name))))) {
+      await refresh();
+    }
+    for (const k of new Set(here.flatMap((c) => c.cases))) {
+      if (!(k in questions)) continue;
+      questions[k] = (await api("GET", `/api/cases/${encodeURIComponent(k)}/questions`)).questions;
+      drawQuestions();
+    }
+  }
 
   // -- start --------------------------------------------------------------------------------
 
@@ -663,4 +725,5 @@
   drawQuestions();
   refitStatus().catch(() => {});
   fromHash();
+  QMLive.start(doc.version, onChanges);
 })();
