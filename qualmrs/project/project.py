@@ -63,6 +63,12 @@ class Project(RoundsMixin, LiveMixin):
 
     # -- reading ----------------------------------------------------------------------------
 
+    def reading(self):
+        """A block whose reads share one connection to the store (a view read at once, as a
+        server answering a request does): on a database server one checkout instead of one
+        per read. Not for writing."""
+        return self.store.reading()
+
     def study(self, coder: str | None = None, suggestions: bool = False,
               viewer: str | None = None):
         """A read-only snapshot of the project for one coder; the views are its methods.

@@ -75,6 +75,7 @@ def _sqlite_connect(dbapi_conn, _record) -> None:
 
 class _State(threading.local):
     conn = None
+    reader = None  # the connection of an outermost reading() block
     step: int | None = None
     command: str | None = None
     actor: str | None = None
@@ -154,12 +155,23 @@ class UnitsMixin:
 
     @contextlib.contextmanager
     def reading(self):
-        """A connection to read with: the current unit's, else a fresh one."""
-        if self._state.conn is not None:
-            yield self._state.conn
+        """A connection to read with: the current unit's, else the enclosing reading block's,
+        else a fresh one. Reads nested in one block share its connection: a view made of
+        several reads checks one out (a ping, a BEGIN and a ROLLBACK on a server) instead of
+        one per read. Write only in ``atomic()``, never inside a reading block."""
+        st = self._state
+        if st.conn is not None:
+            yield st.conn
+            return
+        if st.reader is not None:
+            yield st.reader
             return
         with self.engine.connect() as conn:
-            yield conn
+            st.reader = conn
+            try:
+                yield conn
+            finally:
+                st.reader = None
 
     def _step_id(self, conn) -> int:
         """The id of the current unit's step, opening it on the first change."""

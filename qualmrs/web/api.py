@@ -94,9 +94,12 @@ def documents(request, site, body):
 @endpoint
 def document(request, site, body):
     # the version is read first: a change landing meanwhile may be in the view too, and is
-    # then also among the events after it (shown again, never missed)
-    version = site.project.last_change()
-    return {**site.project.document_view(request.path_params["name"]), "version": version}
+    # then also among the events after it (shown again, never missed); one connection for
+    # the reads (each still sees what was committed when it ran)
+    with site.project.reading():
+        version = site.project.last_change()
+        view = site.project.document_view(request.path_params["name"])
+    return {**view, "version": version}
 
 
 @endpoint

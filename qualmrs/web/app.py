@@ -74,6 +74,13 @@ class Site:
     def coder_of(self, request) -> str | None:
         return self.person(request)[0]
 
+    def known_role(self, name: str | None) -> tuple[bool, str | None]:
+        """``(fresh, role)``: whether the cached roles are recent enough to answer without
+        the store, and ``name``'s role among them (the server's loop asks this first and
+        goes to a worker thread only when the cache is stale)."""
+        fresh = time.monotonic() - self._roles_at <= self.role_ttl
+        return fresh, self._roles.get(name) if fresh and name is not None else None
+
     def role_of(self, name: str | None) -> str | None:
         """A user's role as the store has it (cached ``role_ttl`` s); None: no such user."""
         if time.monotonic() - self._roles_at > self.role_ttl:

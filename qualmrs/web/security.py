@@ -194,8 +194,10 @@ class Guard(BaseHTTPMiddleware):
         or the response sending them to log in."""
         session = self.sessions.read(request.cookies.get(COOKIE))
         if session is not None:
-            role = await run_in_threadpool(once_more_if_cut, self.site.role_of,
-                                           session.get("coder"))
+            fresh, role = self.site.known_role(session.get("coder"))
+            if not fresh:  # the store is asked at most every role_ttl s
+                role = await run_in_threadpool(once_more_if_cut, self.site.role_of,
+                                               session.get("coder"))
             if role is not None:  # None: removed since; the cookie stops working
                 return {**session, "role": role}
         path = request.url.path
