@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 import json
-import threading
 
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
 
 from ..errors import Disconnected, NotFound, QualmrsError
+from . import refit
 
 CONFLICTS = ("StaleText", "Conflict", "SuggestionGone")
 
@@ -219,7 +219,7 @@ def next_suggestion(request, site, body):
 
 @endpoint
 def suggest(request, site, body):
-    started = _refit(site, _coder(request, site), force=True)
+    started = refit.start(site, _coder(request, site))
     return {"started": started, "running": site.refit.running}
 
 
@@ -227,40 +227,12 @@ def suggest(request, site, body):
 def suggest_status(request, site, body):
     r = site.refit
     return {"running": r.running, "refits": r.done, "decisions": r.decisions,
-            "every": r.every, "error": r.error}
+            "every": r.every, "interval": r.interval, "error": r.error}
 
 
 def _decided(site, request, n: int = 1) -> None:
-    """Count decisions; every ``refit.every`` of them the model learns again."""
-    r = site.refit
-    with r.lock:
-        r.decisions += n
-        due = r.decisions >= r.every
-        if due:
-            r.decisions = 0
-    if due:
-        _refit(site, site.coder_of(request))
-
-
-def _refit(site, coder: str | None, force: bool = False) -> bool:
-    r = site.refit
-    with r.lock:
-        if r.running:
-            return False
-        r.running = True
-
-    def work():
-        try:
-            site.project.suggest(rules=True, model=True, coder=coder)
-            r.error = ""
-        except QualmrsError as e:  # e.g. nothing coded yet: said in the status
-            r.error = str(e)
-        finally:
-            with r.lock:
-                r.running = False
-                r.done += 1
-    threading.Thread(target=work, daemon=True, name="qualmrs-refit").start()
-    return True
+    """Count decisions; the model learns again now and then (``refit.decided``)."""
+    refit.decided(site, site.coder_of(request), n)
 
 
 # -- closed questions and tables -------------------------------------------------------------

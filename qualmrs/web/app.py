@@ -4,9 +4,7 @@ a team whose people log in (team mode)."""
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -16,24 +14,12 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .live import Hub
 from .login import Limiter
+from .refit import REFIT_EVERY, REFIT_SECONDS, Refit
 from .security import Guard, Sessions, require
 
 __all__ = ["Site", "create_app", "require"]
 
 HERE = Path(__file__).parent
-REFIT_EVERY = 10  # decisions (codings, accepts, rejects) between two refits of the model
-
-
-@dataclass
-class Refit:
-    """The model learning again in the background while the person codes."""
-
-    every: int = REFIT_EVERY
-    decisions: int = 0
-    running: bool = False
-    done: int = 0  # refits finished
-    error: str = ""
-    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class Site:
@@ -42,11 +28,12 @@ class Site:
 
     role_ttl = 2.0  # seconds a user's role is trusted before the store is asked again
 
-    def __init__(self, project, coder: str | None, refit_every: int, team: bool = False):
+    def __init__(self, project, coder: str | None, refit_every: int, team: bool = False,
+                 refit_seconds: float = REFIT_SECONDS):
         self.project = project
         self.coder = coder
         self.team = team
-        self.refit = Refit(refit_every)
+        self.refit = Refit(refit_every, refit_seconds)
         self.limiter = Limiter()
         self._roles: dict[str, str] = {}
         self._roles_at = float("-inf")
@@ -95,7 +82,8 @@ class Site:
 
 def create_app(project, *, token: str | None = None, coder: str | None = None,
                team: bool = False, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"),
-               refit_every: int = REFIT_EVERY) -> Starlette:
+               refit_every: int = REFIT_EVERY,
+               refit_seconds: float = REFIT_SECONDS) -> Starlette:
     """The web interface of ``project``.
 
     Args:
@@ -107,6 +95,8 @@ def create_app(project, *, token: str | None = None, coder: str | None = None,
             sessions' signing key is kept in the store, so a restart keeps them signed in.
         hosts: host names the app answers to (against DNS rebinding).
         refit_every: decisions between two background refits of the suggestion model.
+        refit_seconds: at least this long between the starts of two refits, however many
+            decisions come (a refit runs in its own process, one at a time; ``refit.py``).
 
     Raises:
         ValueError: a token or a coder in team mode, or no token in local mode.
@@ -117,7 +107,7 @@ def create_app(project, *, token: str | None = None, coder: str | None = None,
         raise ValueError("team mode takes neither a token nor a coder: people log in")
     if not team and not token:
         raise ValueError("local mode needs a token")
-    site = Site(project, coder, refit_every, team)
+    site = Site(project, coder, refit_every, team, refit_seconds)
     site.sessions = Sessions(token, project.session_secret() if team else None)
     app = Starlette(routes=routes(), middleware=[
         Middleware(TrustedHostMiddleware, allowed_hosts=list(hosts)),
