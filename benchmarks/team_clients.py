@@ -35,6 +35,7 @@ class Tally:
     steps: int = 0  # steps of the history this coder's actions made (do)
     undos: int = 0  # steps undone
     latencies: dict = field(default_factory=lambda: {"write": [], "read": []})
+    sent: dict = field(default_factory=lambda: {"write": [], "read": []})  # when, per latency
     server_errors: list = field(default_factory=list)  # 5xx: (method, url, status, text)
     refused: list = field(default_factory=list)  # unexpected 4xx
     violations: list = field(default_factory=list)  # broken at-most-once, model mismatches
@@ -98,6 +99,7 @@ class Coder:
                 continue
             kind = "read" if method == "GET" else "write"
             self.tally.latencies[kind].append(time.perf_counter() - t)
+            self.tally.sent[kind].append(t)
             if r.status_code >= 500:
                 self.tally.server_errors.append((method, url, r.status_code, r.text[:200]))
             if "locked" in r.text:

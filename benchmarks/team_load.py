@@ -53,6 +53,7 @@ CODEBOOK = ROOT / "codebooks" / "mrs_nav.yaml"
 PASSWORD = "team-load-passord"
 SEED = 15
 KILL_AT, DROP_AT = 0.35, 0.7  # of all actions done when the faults happen
+CALM = 15.0  # seconds after a fault that its aftermath (logins again, cold caches) may last
 
 
 def load_average() -> str:
@@ -132,13 +133,23 @@ class Run:
     load: str = ""
     think: float = 0.0  # mean seconds between a coder's actions
 
-    def latencies(self, kind: str = "write") -> list[float]:
-        return sorted(x for c in self.coders for x in c.tally.latencies[kind])
+    fault_times: list = field(default_factory=list)  # time.perf_counter() of each fault
 
-    def p(self, q: float, kind: str = "write") -> float:
+    def latencies(self, kind: str = "write", calm: bool = False) -> list[float]:
+        """Every answered request's latency; ``calm``: only those sent before the first
+        fault or more than ``CALM`` s after the last one before them."""
+        return sorted(x for c in self.coders
+                      for x, t in zip(c.tally.latencies[kind], c.tally.sent[kind])
+                      if not calm or self._calm(t))
+
+    def _calm(self, t: float) -> bool:
+        before = [f for f in self.fault_times if f <= t]
+        return not before or t - before[-1] > CALM
+
+    def p(self, q: float, kind: str = "write", calm: bool = False) -> float:
         import numpy as np
 
-        return float(np.percentile(self.latencies(kind), q)) * 1000
+        return float(np.percentile(self.latencies(kind, calm), q)) * 1000
 
     def total(self, what: str) -> int:
         return sum(getattr(c.tally, what) for c in self.coders)
@@ -175,6 +186,7 @@ def load(backend: str, location: str, folder: Path, coders: int, actions: int,
     for at, fault in sorted(faults):
         while done[0] < at * total and any(th.is_alive() for th in threads):
             time.sleep(0.01)
+        run.fault_times.append(time.perf_counter())
         if fault == "kill":
             served.kill()
             down = served.start()
@@ -247,6 +259,12 @@ def table(runs: list[Run]) -> None:
               f"({writes / r.seconds:.1f} coding requests/s); {r.load} at the end")
         for f in r.faults:
             print(f"  fault: {f}")
+        if r.faults:
+            calm = r.p(95, calm=True)
+            print(f"  p95 of the coding requests sent outside the {CALM:g} s after each fault: "
+                  f"{calm:.1f} ms ({len(r.latencies(calm=True))} requests; "
+                  f"{'met' if calm < TARGET_P95_MS else 'MISSED'}; the target is judged on "
+                  f"all of them, above)")
         if r.faults:
             print(f"  {r.total('unacknowledged')} actions had a request go unanswered: adds, "
                   f"recodes and uncodes sent again until answered, {r.total('landed')} of the "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 REFIT_EVERY = 10  # decisions (codings, accepts, rejects) between two refits of the model
 REFIT_SECONDS = 30.0  # at least this long between the starts of two refits
+NICE = 10  # the refit process's lower priority (os.nice)
 
 
 @dataclass
@@ -131,6 +133,9 @@ def main() -> int:
     (nothing coded yet, say) is one ``Error:`` line and exit 1."""
     import qualmrs
 
+    # the people coding come first: the server's requests get the processor before the
+    # refit (a few seconds of fitting; its writes are short units of their own)
+    os.nice(NICE)
     asked = json.loads(sys.stdin.read())
     try:
         with qualmrs.open(asked["location"], viewer=asked["viewer"]) as project:
