@@ -177,3 +177,20 @@ def test_routes_version_moves_with_every_change(client):
     v = client.get("/api/version").json()["version"]
     post(client, "/api/answers", {"case": "B", "question": "egnet", "category": "Nei"}, "PUT")
     assert client.get("/api/version").json()["version"] > v
+
+
+def test_routes_document_reload_reads_on_one_connection(client):
+    # issue 15: a reload checked out three connections (on PostgreSQL a ping, a BEGIN and a
+    # ROLLBACK each); its reads now share one
+    from sqlalchemy import event
+
+    checkouts = []
+    engine = client.project.store.engine
+    listener = lambda *args: checkouts.append(1)  # noqa: E731
+    event.listen(engine, "checkout", listener)
+    try:
+        r = client.get("/api/documents/intervju_b.txt")
+    finally:
+        event.remove(engine, "checkout", listener)
+    assert r.status_code == 200 and r.json()["version"] > 0 and r.json()["text"]
+    assert len(checkouts) == 1
