@@ -23,7 +23,8 @@ def row_key(row: dict) -> str:
     or ``UNIT:DOCUMENT:START:END:CODE``."""
     if row["kind"] == "answer":
         return f"answer:{row['case']}:{row['code']}"
-    return f"{row['kind']}:{row['document']}:{int(row['start'])}:{int(row['end'])}:{row['code']}"
+    start, end = int(row["start"]), int(row["end"])
+    return f"{row['kind']}:{row['document']}:{start}:{end}:{row['code']}"
 
 
 def decided_disagreements(store: Store, round_id: int | None = None, unit: str = "turn"):
