@@ -244,6 +244,14 @@ class Project(RoundsMixin):
         """Give a person a new password."""
         self.store.set_password(name, password)
 
+    def set_role(self, name: str, role: str):
+        """Give a person another role (the last owner stays one). Returns the ``User``."""
+        return self.store.set_role(name, role)
+
+    def session_secret(self) -> str:
+        """The key signing this project's web sessions (made once, kept in the store)."""
+        return self.store.session_secret()
+
     def check_login(self, name: str, password: str):
         """The ``User`` when ``password`` is ``name``'s, else None."""
         return self.store.check_login(name, password)

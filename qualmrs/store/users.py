@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+import secrets
+
+from sqlalchemy import func, insert, select
 
 from ..errors import QualmrsError
 from . import schema as s
@@ -16,6 +18,7 @@ from .units import now
 
 ROLES = ("owner", "coder", "viewer")
 MIN_PASSWORD = 8
+SECRET_KEY = "session_secret"  # the meta row holding the web sessions' signing key
 
 
 @dataclass(frozen=True)
@@ -100,8 +103,7 @@ class UsersMixin:
         """
         with self.atomic(command=f"user remove {name}") as conn:
             row = self._known(conn, name)
-            owners = conn.execute(select(func.count()).select_from(s.users)
-                                  .where(s.users.c.role == "owner")).scalar()
+            owners = self._owners(conn)
             others = conn.execute(select(func.count()).select_from(s.users)).scalar() - 1
             if row.role == "owner" and owners == 1 and others:
                 raise QualmrsError(f"'{name}' is the last owner; add another owner first",
@@ -120,6 +122,35 @@ class UsersMixin:
             self._known(conn, name)
             conn.execute(s.users.update().where(s.users.c.name == name)
                          .values(password=hashed))
+
+    def set_role(self, name: str, role: str) -> User:
+        """Give a user another role.
+
+        Raises:
+            QualmrsError: no such user, an unknown role, or the last owner made something else.
+        """
+        _check_role(role)
+        with self.atomic(command=f"user role {name} {role}") as conn:
+            row = self._known(conn, name)
+            if row.role == "owner" and role != "owner" and self._owners(conn) == 1:
+                raise QualmrsError(f"'{name}' is the last owner; make another user an owner "
+                                   "first", path=self.where)
+            conn.execute(s.users.update().where(s.users.c.name == name).values(role=role))
+        return User(row.name, role, row.created)
+
+    def session_secret(self) -> str:
+        """The key that signs the web sessions of this project, made on first use.
+
+        Kept in the store so a restarted server keeps its team signed in; written outside the
+        history (like a password hash, it is no work to undo and must not linger in events).
+        """
+        with self.atomic(command="session secret") as conn:
+            where = s.meta.c.key == SECRET_KEY
+            found = conn.execute(select(s.meta.c.value).where(where)).scalar()
+            if found is None:  # writers are serialised, so two servers agree on one key
+                found = secrets.token_urlsafe(48)
+                conn.execute(insert(s.meta).values(key=SECRET_KEY, value=found))
+        return found
 
     def check_login(self, name: str, password: str) -> User | None:
         """The user when ``password`` is theirs, else None (an unknown name too, after the
@@ -141,6 +172,10 @@ class UsersMixin:
                 conn.execute(s.users.update().where(s.users.c.name == name)
                              .values(password=hasher.hash(password)))
         return User(row.name, row.role, row.created)
+
+    def _owners(self, conn) -> int:
+        return conn.execute(select(func.count()).select_from(s.users)
+                            .where(s.users.c.role == "owner")).scalar()
 
     def _user_row(self, conn, name: str):
         return conn.execute(select(s.users).where(s.users.c.name == name)).first()

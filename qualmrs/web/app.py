@@ -1,10 +1,12 @@
-"""The app factory: a Starlette app around one Project, for one coder at a time."""
+"""The app factory: a Starlette app around one Project, for one person (local mode) or for
+a team whose people log in (team mode)."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +16,10 @@ from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import JSONResponse, PlainTextResponse
 
-from .security import Guard, Sessions
+from .login import Limiter
+from .security import Guard, Sessions, require
+
+__all__ = ["Site", "create_app", "require"]
 
 HERE = Path(__file__).parent
 REFIT_EVERY = 10  # decisions (codings, accepts, rejects) between two refits of the model
@@ -34,12 +39,20 @@ class Refit:
 
 
 class Site:
-    """What the handlers share: the project, the templates, static files' versions."""
+    """What the handlers share: the project, the templates, static files' versions, and in
+    team mode the people's roles and the login limits."""
 
-    def __init__(self, project, coder: str | None, refit_every: int):
+    role_ttl = 2.0  # seconds a user's role is trusted before the store is asked again
+
+    def __init__(self, project, coder: str | None, refit_every: int, team: bool = False):
         self.project = project
         self.coder = coder
+        self.team = team
         self.refit = Refit(refit_every)
+        self.limiter = Limiter()
+        self._roles: dict[str, str] = {}
+        self._roles_at = float("-inf")
+        self.sessions: Sessions | None = None  # set by create_app
         self.templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                                      autoescape=select_autoescape(["html"]))
         self.templates.globals["static"] = self.static_url
@@ -52,8 +65,26 @@ class Site:
             self._versions[name] = hashlib.sha256(data).hexdigest()[:12]
         return f"/static/{name}?v={self._versions[name]}"
 
+    def person(self, request) -> tuple[str | None, str | None]:
+        """``(name, role)`` of who sent ``request``: in team mode the signed-in user with
+        their role now (``(None, None)`` on the login page before signing in); in local mode
+        the one coder, who owns their own project."""
+        session = request.state.session
+        return session.get("coder"), session.get("role")
+
     def coder_of(self, request) -> str | None:
-        return request.state.session.get("coder") or self.coder
+        return self.person(request)[0]
+
+    def role_of(self, name: str | None) -> str | None:
+        """A user's role as the store has it (cached ``role_ttl`` s); None: no such user."""
+        if time.monotonic() - self._roles_at > self.role_ttl:
+            self._roles = {u.name: u.role for u in self.project.users()}
+            self._roles_at = time.monotonic()
+        return self._roles.get(name) if name is not None else None
+
+    def forget_roles(self) -> None:
+        """Read the roles again on the next request (after the users changed here)."""
+        self._roles_at = float("-inf")
 
     def person(self, request) -> tuple[str | None, str]:
         """Who is asking and their role: in local mode the person at the machine, the
@@ -87,24 +118,34 @@ def require(role: str):
     return wrap
 
 
-def create_app(project, *, token: str, coder: str | None = None,
-               hosts: tuple[str, ...] = ("127.0.0.1", "localhost"),
+def create_app(project, *, token: str | None = None, coder: str | None = None,
+               team: bool = False, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"),
                refit_every: int = REFIT_EVERY) -> Starlette:
     """The web interface of ``project``.
 
     Args:
         project: a ``qualmrs.Project`` (the app only uses its front door).
-        token: the secret the printed address carries; requests without it, its session
-            cookie or ``Authorization: Bearer TOKEN`` get 403.
-        coder: the person coding (codings, answers and undo are theirs).
+        token: local mode: the secret the printed address carries; requests without it, its
+            session cookie or ``Authorization: Bearer TOKEN`` get 403.
+        coder: local mode: the person coding (codings, answers and undo are theirs).
+        team: team mode: people log in as the project's users and code as themselves; the
+            sessions' signing key is kept in the store, so a restart keeps them signed in.
         hosts: host names the app answers to (against DNS rebinding).
         refit_every: decisions between two background refits of the suggestion model.
+
+    Raises:
+        ValueError: a token or a coder in team mode, or no token in local mode.
     """
     from .routes import routes
 
-    site = Site(project, coder, refit_every)
+    if team and (token or coder):
+        raise ValueError("team mode takes neither a token nor a coder: people log in")
+    if not team and not token:
+        raise ValueError("local mode needs a token")
+    site = Site(project, coder, refit_every, team)
+    site.sessions = Sessions(token, project.session_secret() if team else None)
     app = Starlette(routes=routes(), middleware=[
         Middleware(TrustedHostMiddleware, allowed_hosts=list(hosts)),
-        Middleware(Guard, sessions=Sessions(token), coder=coder)])
+        Middleware(Guard, sessions=site.sessions, site=site)])
     app.state.site = site
     return app

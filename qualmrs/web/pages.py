@@ -11,10 +11,11 @@ from ..errors import NotFound, QualmrsError
 
 def _render(request, template: str, title: str, data: dict, status: int = 200):
     site = request.app.state.site
+    coder, role = site.person(request)
     html = site.templates.get_template(template).render(
         title=title, data=data, csrf=request.state.session.get("csrf", ""),
-        coder=site.coder_of(request) or "", project=str(site.project.path or "(in memory)"),
-        page=template.removesuffix(".html"))
+        coder=coder or "", role=role, team=site.team,
+        project=str(site.project.path or site.project.where), page=template.removesuffix(".html"))
     return HTMLResponse(html, status_code=status)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import api, pages
+from . import api, login, pages, people
 from .app import HERE
 
 
@@ -15,6 +15,15 @@ def routes() -> list:
         Route("/doc/{name:path}", pages.reader),
         Route("/tables", pages.tables),
         Route("/search", pages.search),
+        Route("/people", people.page),
+        Route("/login", login.login_page),
+        Route("/login", login.login, methods=["POST"]),
+        Route("/logout", login.logout, methods=["POST"]),
+        Route("/api/session", login.session),
+        Route("/api/users", people.users),
+        Route("/api/users", people.add_user, methods=["POST"]),
+        Route("/api/users/{name:path}", people.change_user, methods=["PATCH"]),
+        Route("/api/users/{name:path}", people.remove_user, methods=["DELETE"]),
         Route("/api/documents", api.documents),
         Route("/api/documents/{name:path}", api.document),
         Route("/api/codebook", api.codebook),

@@ -26,11 +26,17 @@ def default_coder(project) -> str:
 
 
 def serve(project, host: str = "127.0.0.1", port: int = 8765, coder: str | None = None,
-          open_browser: bool = True, say=print) -> None:
-    """Serve ``project`` until interrupted; prints the address with its token first.
+          open_browser: bool = True, say=print, team: bool = False,
+          public_hosts: tuple[str, ...] = ()) -> None:
+    """Serve ``project`` until interrupted; prints the address first (with its token in
+    local mode; in team mode people log in as the project's users).
+
+    Args:
+        public_hosts: more host names to answer to: the public name a reverse proxy serves
+            the project under.
 
     Raises:
-        QualmrsError: the port is taken.
+        QualmrsError: the port is taken; team mode in a project without users.
     """
     import uvicorn
 
@@ -42,12 +48,21 @@ def serve(project, host: str = "127.0.0.1", port: int = 8765, coder: str | None 
         except OSError as e:
             raise QualmrsError(f"cannot listen on {host}:{port} ({e.strerror}); give another "
                                "port with --port") from None
-    token = secrets.token_urlsafe(24)
-    hosts = tuple(dict.fromkeys((*LOCAL[:2], host)))
-    app = create_app(project, token=token, coder=coder or default_coder(project), hosts=hosts)
+    hosts = tuple(dict.fromkeys((*LOCAL[:2], host, *public_hosts)))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    url = f"http://{shown}:{port}/?token={token}"
-    say(f"Serving {project.path} at {url}")
+    if team:
+        if not project.users():
+            raise QualmrsError("this project has no users to log in; add one with 'qualmrs "
+                               "user add PROJECT --name NAME --role owner'", path=project.where)
+        app = create_app(project, team=True, hosts=hosts)
+        url = f"http://{shown}:{port}/login"
+        say(f"Serving {project.where} for its team at {url}")
+    else:
+        token = secrets.token_urlsafe(24)
+        app = create_app(project, token=token, coder=coder or default_coder(project),
+                         hosts=hosts)
+        url = f"http://{shown}:{port}/?token={token}"
+        say(f"Serving {project.path} at {url}")
     if open_browser:
         import webbrowser
 

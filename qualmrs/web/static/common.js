@@ -94,5 +94,13 @@ const QM = (() => {
     undoState().catch(() => {});
   }
 
+  // team mode: log out, then the login page
+  const logoutButton = document.getElementById("logout");
+  if (logoutButton) {
+    logoutButton.addEventListener("click", () => {
+      api("POST", "/logout").then((r) => { window.location.assign(r.next); }).catch(() => {});
+    });
+  }
+
   return {api, toast, el, data, docUrl, undoState, onUndo};
 })();
