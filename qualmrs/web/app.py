@@ -3,7 +3,6 @@ a team whose people log in (team mode)."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import threading
 import time
@@ -14,7 +13,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
-from starlette.responses import JSONResponse, PlainTextResponse
 
 from .login import Limiter
 from .security import Guard, Sessions, require
@@ -23,7 +21,6 @@ __all__ = ["Site", "create_app", "require"]
 
 HERE = Path(__file__).parent
 REFIT_EVERY = 10  # decisions (codings, accepts, rejects) between two refits of the model
-RANKS = {"viewer": 0, "coder": 1, "owner": 2}
 
 
 @dataclass
@@ -86,36 +83,10 @@ class Site:
         """Read the roles again on the next request (after the users changed here)."""
         self._roles_at = float("-inf")
 
-    def person(self, request) -> tuple[str | None, str]:
-        """Who is asking and their role: in local mode the person at the machine, the
-        ``--coder``, who owns the project."""
-        return self.coder_of(request), "owner"
-
     def project_of(self, request):
         """The project as the person asking sees it (during a blind round: their own work
         on its documents; the front door does the hiding)."""
         return self.project.seen_by(self.person(request)[0])
-
-
-def _a(word: str) -> str:
-    return ("an " if word[:1] in "aeiou" else "a ") + word
-
-
-def require(role: str):
-    """A route for people of ``role`` or above (viewer < coder < owner); others get 403."""
-    def wrap(handler):
-        @functools.wraps(handler)
-        async def guarded(request):
-            name, has = request.app.state.site.person(request)
-            if RANKS.get(has, -1) < RANKS[role]:
-                message = (f"only {_a(role)} may do this; {name or 'you'} "
-                           f"{'is ' + _a(has) if has else 'has no role'}")
-                if request.url.path.startswith("/api/"):
-                    return JSONResponse({"error": message}, status_code=403)
-                return PlainTextResponse(message, status_code=403)
-            return await handler(request)
-        return guarded
-    return wrap
 
 
 def create_app(project, *, token: str | None = None, coder: str | None = None,
