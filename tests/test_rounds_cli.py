@@ -264,7 +264,7 @@ def test_rounds_decided_one_at_a_time_as_consensus_from_the_file(sample_store, b
         for n, row in enumerate(rows):
             decision = ("yes" if n % 2 else "no") if row["kind"] == "turn" else \
                 row["coded_by"].split("; ")[-1].split("=")[1]
-            done = project.decide(row_key(row), decision, by="kari")
+            done = project.decide({row_key(row): decision})
             row["decision"] = decision
         assert done["decided"] == done["of"] == len(rows)
         assert list(project.round_disagreements()["decision"]) == \

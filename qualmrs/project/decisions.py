@@ -65,11 +65,12 @@ def _normalised(row: dict, decision: str, codebook) -> str:
     return cats[decision.casefold()]
 
 
-def decide(store: Store, round_id: int | None, key: str, decision: str, by: str,
+def decide(store: Store, round_id: int | None, chosen: dict[str, str], by: str,
            unit: str = "turn") -> dict:
-    """Decide one disagreement of a closed round (``decision``: yes or no for a code, the
-    category for an answer, empty to take a decision back), one step of the history whose
-    actor is ``by``; the consensus coder's work from the round follows the decisions.
+    """Decide disagreements of a closed round (``chosen``: key → yes or no for a code, the
+    category for an answer, empty to take a decision back; several at once: one unit taken
+    as one coder coded it), one step of the history whose actor is ``by``; the consensus
+    coder's work from the round follows the decisions.
 
     Returns:
         ``{"decided": n, "of": m, "added": rows, "removed": rows}``.
@@ -84,17 +85,25 @@ def decide(store: Store, round_id: int | None, key: str, decision: str, by: str,
     r = find_round(store, round_id)
     frame = decided_disagreements(store, r.id, unit)
     rows = {row_key(x): x for x in frame.to_dict(orient="records")}
-    if key not in rows:
-        raise NotFound(f"round {r.id} has no disagreement '{key}'")
+    if not chosen:
+        raise QualmrsError("no decision given")
+    for key in chosen:
+        if key not in rows:
+            raise NotFound(f"round {r.id} has no disagreement '{key}'")
     kept = store.round_decisions(r.id)
     if kept["unit"] not in (None, unit) and kept["decisions"]:
         raise QualmrsError(f"round {r.id}'s decisions are per {kept['unit']}, not per {unit}")
     decisions = dict(kept["decisions"])
-    decision = _normalised(rows[key], decision, store.codebook)
-    if decision:
-        decisions[key] = decision
-    else:
-        decisions.pop(key, None)
+    said = []
+    for key, decision in chosen.items():
+        if not isinstance(decision, str):
+            raise QualmrsError(f"the decision on '{key}' must be a string")
+        decision = _normalised(rows[key], decision, store.codebook)
+        if decision:
+            decisions[key] = decision
+        else:
+            decisions.pop(key, None)
+        said.append(f"{key} {decision or '(undecided)'}")
     names = list(r.documents)
     cases = round_cases(store, names)
     codings, answers = round_consensus(
@@ -105,8 +114,7 @@ def decide(store: Store, round_id: int | None, key: str, decision: str, by: str,
     origin = f"round:{r.id}"
     codings = [replace(c, origin=origin) for c in codings]
     answers = [replace(a, origin=origin) for a in answers]
-    with store.atomic(command=f"decide round {r.id} {key} {decision or '(undecided)'}",
-                      actor=by) as conn:
+    with store.atomic(command=f"decide round {r.id} " + ", ".join(said), actor=by) as conn:
         store.set_round_decisions(conn, r.id, unit, decisions)
         added, removed = store.replace_work(origin, codings, answers)
     return {"decided": sum(k in decisions for k in rows), "of": len(rows), "added": added,

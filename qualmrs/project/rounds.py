@@ -288,21 +288,21 @@ class RoundsMixin:
         (counts only, which a blind round may show to everyone)."""
         return round_progress(self.store, find_round(self.store, round_id))
 
-    def decide(self, key: str, decision: str, by: str | None = None,
+    def decide(self, decisions: dict[str, str], by: str | None = None,
                round_id: int | None = None, unit: str = "turn", password: str | None = None,
                signed_in: bool = False) -> dict:
         """Decide one disagreement of a closed round into the ``consensus`` coder (one step
         that ``undo`` takes back); see ``qualmrs.project.decisions.decide``.
 
         Args:
-            key: the disagreement (``decisions.row_key`` of a ``round_disagreements`` row).
-            decision: yes or no for a code, the category for an answer, "" to take it back.
+            decisions: disagreement (``decisions.row_key`` of a ``round_disagreements`` row)
+                → yes or no for a code, the category for an answer, "" to take it back.
             by, password, signed_in: the owner deciding, as for ``close_round``.
         """
         from .decisions import decide
 
         who = check_owner(self.store, by, password, signed_in)
-        return decide(self.store, round_id, key, decision, who, unit)
+        return decide(self.store, round_id, decisions, who, unit)
 
     def blind(self) -> Blind | None:
         """What the viewer may not see now (None: everything is visible)."""
