@@ -53,8 +53,12 @@ def rounds(request, site, body):
     every = project.rounds()
     current = next((r for r in every if r.is_open), None)
     users = project.users()
-    candidates = [u.name for u in users if u.role in ("coder", "owner")] if users else \
-        sorted(set(project.people()) - {"consensus"} | ({name} if name else set()))
+    # who may code in a round: the users who code (an owner may too); without users, the
+    # names that have coded, and the person here
+    candidates = [{"name": u.name, "role": u.role} for u in users
+                  if u.role in ("coder", "owner")] if users else \
+        [{"name": x, "role": "coder"} for x in sorted(
+            set(project.people()) - {"consensus"} | ({name} if name else set()))]
     return {"me": {"name": name, "role": role}, "rounds": [_round(r) for r in every],
             "open": _round(current) if current else None,
             "progress": project.round_progress(current.id) if current else None,

@@ -59,8 +59,9 @@
   function showForm() {
     form.hidden = false;
     picks(document.getElementById("pick-documents"), state.documents, () => true, "document");
-    picks(document.getElementById("pick-coders"), state.coders,
-          (n) => state.users ? true : n !== state.me.name, "coder");
+    const role = Object.fromEntries(state.coders.map((c) => [c.name, c.role]));
+    picks(document.getElementById("pick-coders"), state.coders.map((c) => c.name),
+          (n) => role[n] === "coder" && n !== state.me.name, "coder");
     // without users anyone may be named a coder (their name is what they code as)
     document.getElementById("other-coder-label").hidden = state.users;
   }
@@ -101,17 +102,18 @@
   function unitCard(id, coders, rows) {
     const first = rows[0];
     const decided = rows.every((x) => x.decision);
-    const head = el("h4", {}, first.kind === "answer" ? `Case ${first.case}` :
-                    `${first.document} · case ${first.case || "–"} · ${first.kind} ${first.start}–${first.end}`,
+    const head = el("h4", {}, first.kind === "answer" ? `Case ${first.case}: a closed question` :
+                    [`Case ${first.case || "–"} in ${first.document} · `,
+                     el("a", {href: QM.docUrl(first.document, first.start, first.end)}, `open this ${first.kind} in the reader`)],
                     decided ? el("span", {class: "badge done"}, "✓ decided") : "");
     const text = el("blockquote", {class: "unit-text"}, first.text);
     if (first.kind === "answer") {
       const x = first;
       return el("div", {class: "round-card unit" + (decided ? " decided" : ""), dataset: {key: x.key}},
         head, text,
-        el("table", {class: "grid side-by-side"}, el("tbody", {},
-          el("tr", {}, coders.filter((c) => c in x.said).map((c) => el("th", {}, c))),
-          el("tr", {}, coders.filter((c) => c in x.said).map((c) => el("td", {}, x.said[c]))))),
+        el("table", {class: "grid side-by-side"},
+          el("thead", {}, el("tr", {}, coders.filter((c) => c in x.said).map((c) => el("th", {}, c)))),
+          el("tbody", {}, el("tr", {}, coders.filter((c) => c in x.said).map((c) => el("td", {}, x.said[c]))))),
         el("p", {class: "decide"}, "Consensus: ",
           [...new Set(Object.values(x.said))].map((cat) => el("button", {type: "button",
             class: x.decision === cat ? "chosen" : "", disabled: !owner(),
@@ -133,7 +135,8 @@
                         onclick: () => decide(id, {[x.key]: "no"}, `${x.code}: leave out`)}, "Leave out"))))));
     // the whole unit at once, as one coder coded it, or every code, or none
     const all = (f) => Object.fromEntries(rows.map((x) => [x.key, f(x)]));
-    const take = owner() ? el("p", {class: "decide whole"}, "Whole unit: ",
+    // (with one code in question, its two buttons say it all)
+    const take = owner() && rows.length > 1 ? el("p", {class: "decide whole"}, `The whole ${first.kind}: `,
       shown.map((c) => el("button", {type: "button", onclick: () => decide(id, all((x) => x.said[c] === "yes" ? "yes" : "no"), `${c}'s codes`)}, `Take ${c}'s`)),
       el("button", {type: "button", onclick: () => decide(id, all(() => "yes"), "every code")}, "All codes"),
       el("button", {type: "button", onclick: () => decide(id, all(() => "no"), "none of the codes")}, "None")) : "";
@@ -187,10 +190,11 @@
     form.hidden = true;
     current.replaceChildren();
     closed.replaceChildren();
+    const last = state.rounds[state.rounds.length - 1];
     if (state.open) showOpen(state.open);
     else if (owner()) showForm();
     else current.replaceChildren(el("p", {class: "meta"}, "No round is open."));
-    const last = state.rounds[state.rounds.length - 1];
+    document.getElementById("open-heading").textContent = last ? "Open another round" : "Open a round";
     if (last && !last.open) await showClosed(last);
   }
 
