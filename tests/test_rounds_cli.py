@@ -250,8 +250,6 @@ def test_rounds_decided_one_at_a_time_as_consensus_from_the_file(sample_store, b
                                                                   tmp_path):
     """The browser's way (issue 15): each disagreement decided alone, one undoable step each,
     gives the consensus coder what ``consensus --from`` gives for the same decisions."""
-    from qualmrs.project.decisions import row_key
-
     copy_project(sample_store, backend)
     r = invoke("round", "open", backend, "--blind", "--coders", "ola,eva",
                "--documents", "intervju_b.docx", "--documents", "intervju_e.txt")
@@ -259,12 +257,13 @@ def test_rounds_decided_one_at_a_time_as_consensus_from_the_file(sample_store, b
     _code_blind(backend)
     with qualmrs.open(backend) as project:
         project.close_round()
-        rows = project.round_disagreements().to_dict(orient="records")
+        frame = project.round_disagreements()
+        rows = frame.to_dict(orient="records")
         assert rows and not any(row["decision"] for row in rows)
-        for n, row in enumerate(rows):
+        for n, (row, key) in enumerate(zip(rows, frame.attrs["keys"])):
             decision = ("yes" if n % 2 else "no") if row["kind"] == "turn" else \
                 row["coded_by"].split("; ")[-1].split("=")[1]
-            done = project.decide({row_key(row): decision})
+            done = project.decide({key: decision})
             row["decision"] = decision
         assert done["decided"] == done["of"] == len(rows)
         assert list(project.round_disagreements()["decision"]) == \

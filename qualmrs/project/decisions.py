@@ -29,7 +29,7 @@ def row_key(row: dict) -> str:
 
 def decided_disagreements(store: Store, round_id: int | None = None, unit: str = "turn"):
     """``rounds.round_disagreements`` with the decisions taken so far in its ``decision``
-    column (empty: not decided yet).
+    column (empty: not decided yet), and each row's ``row_key`` in ``attrs["keys"]``.
 
     Raises:
         QualmrsError: as ``round_disagreements``.
@@ -37,6 +37,7 @@ def decided_disagreements(store: Store, round_id: int | None = None, unit: str =
     from .rounds import round_disagreements
 
     frame = round_disagreements(store, round_id, unit)
+    frame.attrs["keys"] = [row_key(r) for r in frame.to_dict(orient="records")]
     if len(frame):
         kept = store.round_decisions(int(frame["round"].iloc[0]))
         if kept["unit"] in (None, unit):

@@ -276,8 +276,9 @@ class RoundsMixin:
         return round_agreement(self.store, round_id, unit)
 
     def round_disagreements(self, round_id: int | None = None, unit: str = "turn"):
-        """Where a closed round's coders differ, per unit and code (and per answer), with an
-        empty ``decision`` column for ``consensus``; see ``rounds.round_disagreements``."""
+        """Where a closed round's coders differ, per unit and code (and per answer), with the
+        ``decision`` taken so far (empty: to decide) and each row's key for ``decide`` in
+        ``attrs["keys"]``; see ``rounds.round_disagreements``."""
         from .decisions import decided_disagreements
 
         self._not_blind("disagreements")

@@ -100,13 +100,11 @@ def agreement(request, site, body):
 def disagreements(request, site, body):
     """A closed round's disagreements, each with its key, the coders side by side and the
     decision taken so far."""
-    from ..project.decisions import row_key
-
     project = _project(request)
     frame = project.round_disagreements(request.path_params["id"], _unit(request))
     r = project.round(request.path_params["id"])
     rows = []
-    for row in _records(frame):
+    for row, key in zip(_records(frame), frame.attrs["keys"]):
         if row["kind"] == "answer":
             said = dict(pair.split("=", 1) for pair in row["coded_by"].split("; "))
             choices = list(project.codebook.scale_of(row["code"]).categories)
@@ -114,7 +112,7 @@ def disagreements(request, site, body):
             said = {x: "yes" for x in row["coded_by"].split("; ") if x}
             said |= {x: "no" for x in row["not_coded_by"].split("; ") if x}
             choices = ["yes", "no"]
-        rows.append({**row, "key": row_key(row), "said": said, "choices": choices})
+        rows.append({**row, "key": key, "said": said, "choices": choices})
     return {"round": r.id, "coders": list(r.coders), "rows": rows,
             "decided": sum(1 for x in rows if x["decision"]), "of": len(rows)}
 
