@@ -197,6 +197,10 @@ def test_rounds_blind_coder_suggestions_learn_only_from_their_own_coding(team):
     with qualmrs.open(team, viewer="ola") as project:
         # eva's model read eva's coding: ola does not see its suggestions on the round's
         assert all(c.source == "manual" for c in project.study(suggestions=True).codings)
+        # nor accept them by code in the browser (issue 15: «accept all» of a document)
+        c = project.store.codings(source="model")[0]
+        assert c.id not in project.suggestion_ids(c.document, c.code)
+        assert c.id in project.seen_by("eva").suggestion_ids(c.document, c.code)
 
 
 def test_rounds_disagreements_wait_for_the_close_and_decisions(team, tmp_path):

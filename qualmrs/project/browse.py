@@ -169,10 +169,12 @@ def repeats(suggestion, codings) -> bool:
                and c.start <= suggestion.start and suggestion.end <= c.end for c in codings)
 
 
-def suggestion_ids(store: Store, document: str, code: str) -> list[int]:
-    """The ids of a document's suggestions of ``code`` (and its sub-codes)."""
+def suggestion_ids(store: Store, document: str, code: str, blind=None) -> list[int]:
+    """The ids of a document's suggestions of ``code`` (and its sub-codes) that the viewer
+    may see (``blind``: ``rounds.Blind``)."""
     return [c.id for c in store.codings(source=None, document=document)
-            if c.source != MANUAL and (c.code == code or c.code.startswith(code + "."))]
+            if c.source != MANUAL and (c.code == code or c.code.startswith(code + "."))
+            and not (blind and blind.hides_coding(c))]
 
 
 def least_sure(store: Store, document: str | None = None,

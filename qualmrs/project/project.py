@@ -184,10 +184,11 @@ class Project(RoundsMixin):
         return reject(self.store, code, source, ids, actor)
 
     def suggestion_ids(self, document: str, code: str) -> list[int]:
-        """A document's suggestions of a code (and its sub-codes), by id."""
+        """A document's suggestions of a code (and its sub-codes), by id (those the viewer
+        may see)."""
         from .browse import suggestion_ids
 
-        return suggestion_ids(self.store, document, code)
+        return suggestion_ids(self.store, document, code, self.blind())
 
     def least_sure(self, document: str | None = None,
                    coder: str | None = None) -> dict | None:
