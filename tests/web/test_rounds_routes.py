@@ -131,3 +131,19 @@ def test_rounds_routes_owner_closes_then_decides_into_consensus(team_round, team
         {"tilbakemelding.synspunkt", "rangering"}
     assert post("/api/undo").json()["undone"][0]["command"].startswith("decide round 1 ")
     assert kari.get("/api/rounds/1/disagreements").json()["decided"] == 1
+
+
+def test_rounds_routes_local_mode_the_one_person_owns_and_names_the_coders(two_interviews):
+    import re
+
+    c = TestClient(create_app(two_interviews, token="t", coder="kari", hosts=("testserver",)))
+    csrf = re.search(r'name="csrf-token" content="([^"]+)"', c.get("/rounds?token=t").text)[1]
+    state = c.get("/api/rounds").json()
+    assert state["me"] == {"name": "kari", "role": "owner"} and not state["users"]
+    r = c.post("/api/rounds", json={"documents": ["intervju_b.txt"], "coders": ["ola", "eva"]},
+               headers={"X-CSRF-Token": csrf})
+    assert r.status_code == 201, r.text
+    assert r.json()["round"] == {**r.json()["round"], "blind": True, "opened_by": "kari",
+                                 "documents": ["intervju_b.txt"], "coders": ["ola", "eva"]}
+    two_interviews.code("intervju_b.txt", 3, 10, "rangering", "ola")
+    assert c.get("/api/documents/intervju_b.txt").json()["codings"]  # kari is not a coder
