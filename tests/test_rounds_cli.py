@@ -44,6 +44,13 @@ def _code_blind(db):
             assert r.exit_code == 0, r.output
 
 
+def _write_rows(out, rows):
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def _coders_seen(db, *args, documents=None):
     """Whose codings ``qualmrs codings`` lists (on ``documents``, when given)."""
     r = invoke("codings", db, "--format", "csv", *args)
@@ -99,10 +106,7 @@ def test_rounds_blind_round_on_the_sample_ends_in_consensus_tables(team, tmp_pat
     for row in rows:
         row["decision"] = "yes" if row["kind"] == "turn" else \
             row["coded_by"].split("; ")[0].split("=")[1]
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _write_rows(out, rows)
     decided = invoke("consensus", db, "--from", out)
     assert decided.exit_code == 0, decided.output
     with qualmrs.open(db) as project:
@@ -193,6 +197,10 @@ def test_rounds_blind_coder_suggestions_learn_only_from_their_own_coding(team):
     with qualmrs.open(team, viewer="ola") as project:
         # eva's model read eva's coding: ola does not see its suggestions on the round's
         assert all(c.source == "manual" for c in project.study(suggestions=True).codings)
+        # nor accept them by code in the browser (issue 15: «accept all» of a document)
+        c = project.store.codings(source="model")[0]
+        assert c.id not in project.suggestion_ids(c.document, c.code)
+        assert c.id in project.seen_by("eva").suggestion_ids(c.document, c.code)
 
 
 def test_rounds_disagreements_wait_for_the_close_and_decisions(team, tmp_path):
@@ -240,3 +248,45 @@ def test_rounds_every_view_shows_a_blind_coder_only_their_own(team, tmp_path):
     matrix = invoke("matrix", team, "--out", tmp_path / "m.csv", "--as", "eva",
                     "--coder", "ola")
     assert matrix.exit_code == 1 and "blind round 1 is open" in matrix.output
+
+
+def test_rounds_decided_one_at_a_time_as_consensus_from_the_file(sample_store, backend,
+                                                                  tmp_path):
+    """The browser's way (issue 15): each disagreement decided alone, one undoable step each,
+    gives the consensus coder what ``consensus --from`` gives for the same decisions."""
+    copy_project(sample_store, backend)
+    r = invoke("round", "open", backend, "--blind", "--coders", "ola,eva",
+               "--documents", "intervju_b.docx", "--documents", "intervju_e.txt")
+    assert r.exit_code == 0, r.output
+    _code_blind(backend)
+    with qualmrs.open(backend) as project:
+        project.close_round()
+        frame = project.round_disagreements()
+        rows = frame.to_dict(orient="records")
+        assert rows and not any(row["decision"] for row in rows)
+        for n, (row, key) in enumerate(zip(rows, frame.attrs["keys"])):
+            decision = ("yes" if n % 2 else "no") if row["kind"] == "turn" else \
+                row["coded_by"].split("; ")[-1].split("=")[1]
+            done = project.decide({key: decision})
+            row["decision"] = decision
+        assert done["decided"] == done["of"] == len(rows)
+        assert list(project.round_disagreements()["decision"]) == \
+            [row["decision"] for row in rows]
+        def work():
+            return ({(c.document, c.start, c.end, c.code) for c in
+                     project.store.codings(coder="consensus")},
+                    {(a.case, a.question, a.category) for a in
+                     project.store.answers(coder="consensus")})
+        browser = work()
+        assert project.history()["command"].iloc[0].startswith("decide round 1 ")
+        project.undo()
+        assert project.round_disagreements()["decision"].iloc[-1] == ""
+        for _ in rows[1:]:
+            project.undo()
+        assert work() == (set(), set())
+    out = tmp_path / "decided.csv"
+    _write_rows(out, rows)
+    decided = invoke("consensus", backend, "--from", out)
+    assert decided.exit_code == 0, decided.output
+    with qualmrs.open(backend) as project:
+        assert work() == browser and browser[0] and browser[1]

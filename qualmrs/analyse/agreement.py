@@ -19,6 +19,17 @@ COLUMNS = ["code", "unit", "n_units", "both", "only_a", "only_b", "neither",
            "percent_agreement", "kappa", "alpha"]
 
 
+def agreement_heading(attrs: dict) -> str:
+    """What an agreement frame measured, in one sentence (``attrs`` of
+    ``coding_agreement``'s frame): the coders, the unit, the documents, the means."""
+    return (f"Agreement between {' and '.join(attrs['coders'])}; unit: informant "
+            f"{attrs['unit']} (code present or absent), {attrs['n_units']} units in "
+            f"{len(attrs['documents'])} document(s) all coded: {', '.join(attrs['documents'])}."
+            f" Mean over codes: percent {attrs['mean_percent']:.3f}, kappa "
+            f"{attrs['mean_kappa']:.3f}, alpha {attrs['mean_alpha']:.3f}; ALL = pooled over "
+            "codes × units.")
+
+
 def kappa(a, b) -> float:
     """Cohen's kappa of two raters' labels; NaN where it is undefined (one label only)."""
     from sklearn.metrics import cohen_kappa_score

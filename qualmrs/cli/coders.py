@@ -48,14 +48,10 @@ def agreement_cmd(db: DB, coders: CodersOpt, unit: UnitOpt = Level.turn, codes: 
 
 def agreement_text(codings, answers, format: ReportFormat) -> str:
     """The agreement tables with a heading stating the unit, as printed."""
+    from ..analyse.agreement import agreement_heading
     from ..export import frames
 
-    a = codings.attrs
-    heading = (f"Agreement between {' and '.join(a['coders'])}; unit: informant {a['unit']} "
-               f"(code present or absent), {a['n_units']} units in {len(a['documents'])} "
-               f"document(s) all coded: {', '.join(a['documents'])}. Mean over codes: "
-               f"percent {a['mean_percent']:.3f}, kappa {a['mean_kappa']:.3f}, "
-               f"alpha {a['mean_alpha']:.3f}; ALL = pooled over codes × units.")
+    heading = agreement_heading(codings.attrs)
     text = frames.render(codings, format.value, heading="" if format is ReportFormat.csv
                          else (f"# {heading}" if format is ReportFormat.md else heading))
     if format is not ReportFormat.csv:

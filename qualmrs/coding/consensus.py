@@ -169,7 +169,22 @@ def read_round_consensus(path: str | Path, codebook: Codebook, documents: list[D
             differ and were not decided; each with file and row.
     """
     path = str(path)
-    rows = read_rows(path, ROUND_COLUMNS, ROUND_OPTIONAL, ours=True)
+    return round_consensus(read_rows(path, ROUND_COLUMNS, ROUND_OPTIONAL, ours=True), codebook,
+                           documents, sentences, codings, answers, coders, coder, path=path)
+
+
+def round_consensus(rows: list[tuple[int, dict]], codebook: Codebook,
+                    documents: list[Document], sentences: dict[str, list[Sentence]],
+                    codings: list[Coding], answers: list[Answer], coders: list[str],
+                    coder: str, partial: bool = False,
+                    path: str | None = None) -> tuple[list[Coding], list[Answer]]:
+    """``read_round_consensus`` on rows already read (``(number, row)`` pairs).
+
+    Args:
+        partial: decisions made so far (the browser decides one at a time): an undecided
+            row, or an answer the coders gave differently and nobody decided, is left out
+            of the consensus for now rather than refused.
+    """
     problems: list[Problem] = []
 
     def bad(n, message, key=None):
@@ -194,6 +209,8 @@ def read_round_consensus(path: str | Path, codebook: Codebook, documents: list[D
     decided_answers = {}
     for n, r in rows:
         decision = r["decision"].strip().casefold()
+        if not decision and partial:
+            continue
         if not decision:
             bad(n, "no decision: write yes or no for a code, the agreed category for an "
                 "answer", "decision")
@@ -228,8 +245,8 @@ def read_round_consensus(path: str | Path, codebook: Codebook, documents: list[D
             category = decided_answers[(case, q)]
         elif len(categories) == 1 and len(said) > 1:
             category = categories.pop()
-        elif len(categories) == 1:
-            continue  # one coder answered: nothing agreed
+        elif len(categories) == 1 or partial:
+            continue  # one coder answered: nothing agreed; or not decided yet
         else:
             problems.append(Problem(f"case {case}, {q}: " + ", ".join(
                 f"{x} says '{a.category}'" for x, a in said.items())

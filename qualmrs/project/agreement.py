@@ -34,9 +34,10 @@ def agreement(store: Store, coders, unit: str = "turn", codes: list[str] | None 
             in them (a round's); default: every document.
 
     Returns:
-        (codings frame, answers frame); see ``qualmrs.analyse.agreement``.
+        (codings frame, answers frame); see ``qualmrs.analyse.agreement``; the codings
+        frame's ``attrs["heading"]`` says what was measured (coders, unit, documents).
     """
-    from ..analyse.agreement import answer_agreement, coding_agreement
+    from ..analyse.agreement import agreement_heading, answer_agreement, coding_agreement
 
     names = _coder_list(coders)
     _check_coders(store, names)
@@ -54,6 +55,7 @@ def agreement(store: Store, coders, unit: str = "turn", codes: list[str] | None 
                              else {}, codings, names, unit, codes, themes)
     if not frame.attrs["documents"]:
         raise QualmrsError("the coders have no coded document in common: nothing to compare")
+    frame.attrs["heading"] = agreement_heading(frame.attrs)
     answers = answer_agreement(book, [a for a in store.answers(source=None) if a.coder in names
                                       and (cases is None or a.case in cases)], names)
     return frame, answers

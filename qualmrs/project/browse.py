@@ -16,18 +16,21 @@ __all__ = ["documents_overview", "document_view", "case_questions", "codebook_tr
            "suggestion_ids", "least_sure", "repeats"]
 
 
-def documents_overview(store: Store) -> dict:
+def documents_overview(store: Store, blind=None) -> dict:
     """Every document with its cases, their attributes, words and coding progress.
 
     Returns:
         ``{"documents": [{name, cases, attributes, words, informant_turns,
         coded: {coder: turns}}...], "coders": [...], "attributes": {name: [values]}}``;
-        a turn counts as coded by a coder when one of the coder's manual codings overlaps it.
+        a turn counts as coded by a coder when one of the coder's manual codings overlaps it;
+        a blind viewer (``blind``: ``rounds.Blind``) sees no one else's progress on the
+        round's documents.
     """
     attrs = {c.label: dict(c.attributes) for c in store.cases()}
     coded: dict[str, dict[str, int]] = defaultdict(dict)
     for name, coder, n in store.coded_turns():
-        coded[name][coder] = n
+        if blind is None or coder == blind.viewer or name not in blind.round.documents:
+            coded[name][coder] = n
     docs, coders = [], set()
     for name, info in store.document_summaries().items():
         merged: dict[str, str] = {}
@@ -45,8 +48,8 @@ def documents_overview(store: Store) -> dict:
             "attributes": {k: sorted(v) for k, v in sorted(values.items())}}
 
 
-def document_view(store: Store, name: str) -> dict:
-    """One document as the reader shows it.
+def document_view(store: Store, name: str, blind=None) -> dict:
+    """One document as the reader shows it (to a blind viewer, without what ``blind`` hides).
 
     Returns:
         ``{name, text, turns: [{i, speaker, role, case, start, end, time}], codings: [{id,
@@ -65,6 +68,8 @@ def document_view(store: Store, name: str) -> dict:
     doc = docs[0]
     codings, suggestions = [], []
     for c in store.codings(source=None, document=name):
+        if blind is not None and blind.hides_coding(c):
+            continue
         if c.source == MANUAL:
             codings.append({"id": c.id, "start": c.start, "end": c.end, "code": c.code,
                             "coder": c.coder, "memo": c.memo, "origin": c.origin})
@@ -79,7 +84,7 @@ def document_view(store: Store, name: str) -> dict:
             "codings": codings, "suggestions": suggestions}
 
 
-def case_questions(store: Store, case: str, coder: str | None) -> list[dict]:
+def case_questions(store: Store, case: str, coder: str | None, blind=None) -> list[dict]:
     """Each closed question for a case: the coder's answer, the suggested one, and where the
     suggestion's evidence stands (to jump to it).
 
@@ -88,7 +93,8 @@ def case_questions(store: Store, case: str, coder: str | None) -> list[dict]:
         document, start, end}]`` in codebook order.
     """
     book = store.codebook
-    given = {a.question: a for a in store.answers(coder=coder, case=case)} if coder else {}
+    given = {a.question: a for a in store.answers(coder=coder, case=case)
+             if not (blind and blind.hides_answer(a))} if coder else {}
     suggested = {a.question: a for a in store.answers(source="rule", case=case)}
     out = []
     for q in book.questions:
@@ -163,14 +169,16 @@ def repeats(suggestion, codings) -> bool:
                and c.start <= suggestion.start and suggestion.end <= c.end for c in codings)
 
 
-def suggestion_ids(store: Store, document: str, code: str) -> list[int]:
-    """The ids of a document's suggestions of ``code`` (and its sub-codes)."""
+def suggestion_ids(store: Store, document: str, code: str, blind=None) -> list[int]:
+    """The ids of a document's suggestions of ``code`` (and its sub-codes) that the viewer
+    may see (``blind``: ``rounds.Blind``)."""
     return [c.id for c in store.codings(source=None, document=document)
-            if c.source != MANUAL and (c.code == code or c.code.startswith(code + "."))]
+            if c.source != MANUAL and (c.code == code or c.code.startswith(code + "."))
+            and not (blind and blind.hides_coding(c))]
 
 
 def least_sure(store: Store, document: str | None = None,
-               coder: str | None = None) -> dict | None:
+               coder: str | None = None, blind=None) -> dict | None:
     """The suggestion the model is least sure of (lowest confidence; a rule match counts as
     sure), in ``document`` or anywhere: what a person's decision teaches the model most.
     With ``coder``, suggestions that repeat the coder's own coding are passed over.
@@ -178,7 +186,8 @@ def least_sure(store: Store, document: str | None = None,
     Returns:
         ``{id, document, start, end, code, source, confidence}`` or None.
     """
-    found = store.codings(source=None, document=document)
+    found = [c for c in store.codings(source=None, document=document)
+             if not (blind and blind.hides_coding(c))]
     mine = [c for c in found if c.source == MANUAL and c.coder == coder]
     found = [c for c in found if c.source != MANUAL and not repeats(c, mine)]
     if not found:

@@ -63,6 +63,37 @@ def resolve_coder(store: Store, coder: str | None,
     return (coders[0], "the only coder") if coders else (None, "nobody has coded yet")
 
 
+def visible_work(store: Store, blind) -> tuple[list, list]:
+    """Every manual coding and answer a viewer may see (``blind``: ``rounds.Blind`` or
+    None)."""
+    every, given = store.codings(), store.answers()
+    if blind is not None:
+        every = [c for c in every if not blind.hides_coding(c)]
+        given = [a for a in given if not blind.hides_answer(a)]
+    return every, given
+
+
+def resolve_for(store: Store, coder: str | None, blind, every=None,
+                given=None) -> tuple[str | None, str]:
+    """``resolve_coder`` as a viewer sees the project: a blind viewer's own work is the
+    default, and another coder whose work the round hides cannot be chosen.
+
+    Raises:
+        StoreError: as ``resolve_coder``, or a coder the blind round hides.
+    """
+    if blind is None:
+        return resolve_coder(store, coder)
+    if every is None:
+        every, given = visible_work(store, blind)
+    visible = sorted({c.coder for c in every} | {a.coder for a in given})
+    if coder is None and blind.viewer in visible:
+        return blind.viewer, f"your own work (blind round {blind.round.id})"
+    if coder is not None and coder not in visible and coder in store.coders():
+        raise StoreError(f"blind round {blind.round.id} is open: {blind.viewer} sees only "
+                         "their own codings and answers on its documents")
+    return resolve_coder(store, coder, visible)
+
+
 def choose_coder(store: Store, coder: str | None) -> str | None:
     return resolve_coder(store, coder)[0]
 
@@ -79,19 +110,8 @@ def load_study(store: Store, coder: str | None = None, suggestions: bool = False
     from collections import Counter
 
     blind = blind_for(store, viewer)
-    every, given = store.codings(), store.answers()
-    if blind is not None:
-        every = [c for c in every if not blind.hides_coding(c)]
-        given = [a for a in given if not blind.hides_answer(a)]
-        visible = sorted({c.coder for c in every} | {a.coder for a in given})
-        if coder is None and viewer in visible:
-            coder, reason = viewer, reason or f"your own work (blind round {blind.round.id})"
-        if coder is not None and coder not in visible and coder in store.coders():
-            raise StoreError(f"blind round {blind.round.id} is open: {viewer} sees only their "
-                             "own codings and answers on its documents")
-        who, why = resolve_coder(store, coder, visible)
-    else:
-        who, why = resolve_coder(store, coder)
+    every, given = visible_work(store, blind)
+    who, why = resolve_for(store, coder, blind, every, given)
     codings = [c for c in every if c.coder == who]
     if suggestions:
         codings += [c for c in store.codings(source=None) if c.source != MANUAL
@@ -116,7 +136,7 @@ def load_study(store: Store, coder: str | None = None, suggestions: bool = False
                      blind and who != viewer and x.case in blind.cases)) if who else ())
 
 
-def tables(store: Store, coder: str | None = None):
+def tables(store: Store, coder: str | None = None, blind=None):
     """The codebook's frequency tables from one coder's manual answers (see
     ``Study.tables``; the coder chosen as in ``resolve_coder``).
 
@@ -125,8 +145,10 @@ def tables(store: Store, coder: str | None = None):
     """
     from ..analyse import frequency_tables
 
-    who = choose_coder(store, coder)
-    return frequency_tables(store.codebook, store.answers(coder=who) if who else [])
+    who = resolve_for(store, coder, blind)[0]
+    answers = store.answers(coder=who) if who else []
+    return frequency_tables(store.codebook, [a for a in answers
+                                             if not (blind and blind.hides_answer(a))])
 
 
 def matrix(store: Store, coder: str | None = None, level: str = "theme"):

@@ -120,12 +120,14 @@ def update_codebook(store: Store, codebook, drop_codings: bool = False) -> dict[
         return store.set_codebook(codebook, moves, drop_codings)
 
 
-def history_frame(store: Store, coder: str | None = None, limit: int | None = None):
-    """``step, at, who, command, changes, state``, newest first."""
+def history_frame(store: Store, coder: str | None = None, limit: int | None = None,
+                  actor: str | None = None):
+    """``step, at, who, command, changes, state``, newest first (``actor``: only the steps
+    this person ran)."""
     import pandas as pd
 
     rows = []
-    for step in store.steps(coder=coder, limit=limit):
+    for step in store.steps(actor=actor, coder=coder, limit=limit):
         state = ""
         if step.kind != "do":
             state = f"{step.kind} of step {step.target}"

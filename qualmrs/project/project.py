@@ -46,6 +46,11 @@ class Project(RoundsMixin, LiveMixin):
         """The project's codebook (``qualmrs.Codebook``)."""
         return self.store.codebook
 
+    def seen_by(self, viewer: str | None) -> "Project":
+        """The same project (and connection) as ``viewer`` sees it: what the views, the
+        reader's data and the history show them during a blind round; see ``Project``."""
+        return Project(self.store, viewer)
+
     def close(self) -> None:
         """Close the connection to the store."""
         self.store.close()
@@ -95,7 +100,7 @@ class Project(RoundsMixin, LiveMixin):
         holds: quick on a large project."""
         from .core import tables
 
-        return tables(self.store, coder)
+        return tables(self.store, coder, self.blind())
 
     def whose_work(self, coder: str | None = None) -> tuple[str | None, str]:
         """Whose work ``study(coder)`` and ``tables(coder)`` count, and why («chosen», «the
@@ -104,9 +109,9 @@ class Project(RoundsMixin, LiveMixin):
         Raises:
             StoreError: as ``study``.
         """
-        from .core import resolve_coder
+        from .core import resolve_for
 
-        return resolve_coder(self.store, coder)
+        return resolve_for(self.store, coder, self.blind())
 
     def agreement(self, coders, unit: str = "turn", codes: list[str] | None = None,
                   themes: bool = False):
@@ -186,10 +191,11 @@ class Project(RoundsMixin, LiveMixin):
         return reject(self.store, code, source, ids, actor)
 
     def suggestion_ids(self, document: str, code: str) -> list[int]:
-        """A document's suggestions of a code (and its sub-codes), by id."""
+        """A document's suggestions of a code (and its sub-codes), by id (those the viewer
+        may see)."""
         from .browse import suggestion_ids
 
-        return suggestion_ids(self.store, document, code)
+        return suggestion_ids(self.store, document, code, self.blind())
 
     def least_sure(self, document: str | None = None,
                    coder: str | None = None) -> dict | None:
@@ -197,7 +203,7 @@ class Project(RoundsMixin, LiveMixin):
         over those that repeat ``coder``'s own coding."""
         from .browse import least_sure
 
-        return least_sure(self.store, document, coder)
+        return least_sure(self.store, document, coder, self.blind())
 
     def cell_quotes(self, study, code: str, case: str | None = None) -> list[dict]:
         """The segments one cell of ``matrix_cells`` counts (``code``: a theme or code;
@@ -320,19 +326,19 @@ class Project(RoundsMixin, LiveMixin):
         ``qualmrs.project.browse.documents_overview``."""
         from .browse import documents_overview
 
-        return documents_overview(self.store)
+        return documents_overview(self.store, self.blind())
 
     def document_view(self, name: str) -> dict:
         """One document's text, turns, codings and suggestions (code-point offsets)."""
         from .browse import document_view
 
-        return document_view(self.store, name)
+        return document_view(self.store, name, self.blind())
 
     def case_questions(self, case: str, coder: str | None) -> list[dict]:
         """A case's closed questions with ``coder``'s answer and the suggested one."""
         from .browse import case_questions
 
-        return case_questions(self.store, case, coder)
+        return case_questions(self.store, case, coder, self.blind())
 
     def codebook_tree(self) -> list[dict]:
         """The codes in order with definitions, notes, examples and colours."""
@@ -401,16 +407,26 @@ class Project(RoundsMixin, LiveMixin):
         return import_summaries(self.store, path, coder)
 
     def people(self) -> list[str]:
-        """The people with manual codings or answers, by name (quick: no rows are read)."""
-        return self.store.coders()
+        """The people with manual codings or answers, by name (quick: no rows are read; a
+        blind viewer's, those whose work they may see)."""
+        if (blind := self.blind()) is None:
+            return self.store.coders()
+        from .core import visible_work
+
+        every, given = visible_work(self.store, blind)
+        return sorted({c.coder for c in every} | {a.coder for a in given})
 
     def coders(self):
         """``coder, codings, answers, origins``."""
         return edits.coders_frame(self.store)
 
     def history(self, coder: str | None = None, limit: int | None = None):
-        """The steps, newest first: ``step, at, who, command, changes, state``."""
-        return edits.history_frame(self.store, coder, limit)
+        """The steps, newest first: ``step, at, who, command, changes, state``; a blind
+        viewer sees only their own steps while the round is open (a step's command names
+        the span and code it coded)."""
+        blind = self.blind()
+        return edits.history_frame(self.store, coder, limit,
+                                   actor=blind.viewer if blind else None)
 
     def status(self):
         """Documents, cases, coders, the default coder and the standing warnings."""

@@ -74,9 +74,11 @@ def blind_for(store: Store, viewer: str | None) -> Blind | None:
     return Blind(current, viewer, round_cases(store, current.documents), learned)
 
 
-def check_owner(store: Store, name: str | None, password: str | None) -> str:
-    """Who acts as owner: in a project with users, ``name`` if the password is theirs and
-    they are an owner; without users, anyone (``name``, else the login name).
+def check_owner(store: Store, name: str | None, password: str | None,
+                signed_in: bool = False) -> str:
+    """Who acts as owner: in a project with users, ``name`` if the password is theirs (or,
+    ``signed_in``, a login has checked it already) and they are an owner; without users,
+    anyone (``name``, else the login name).
 
     Raises:
         QualmrsError: no name given, a wrong name or password, or not an owner.
@@ -87,7 +89,7 @@ def check_owner(store: Store, name: str | None, password: str | None) -> str:
     if not name:
         raise QualmrsError("this project has users: name an owner with --as NAME",
                            key="--as")
-    user = store.check_login(name, password or "")
+    user = store.user(name) if signed_in else store.check_login(name, password or "")
     if user is None:
         raise QualmrsError(f"wrong user name or password for '{name}'", key="--as")
     if user.role != "owner":
@@ -98,7 +100,7 @@ def check_owner(store: Store, name: str | None, password: str | None) -> str:
 
 def open_round(store: Store, documents: list[str] | None = None,
                coders: list[str] | None = None, blind: bool = True, by: str | None = None,
-               password: str | None = None) -> Round:
+               password: str | None = None, signed_in: bool = False) -> Round:
     """Open a round (one step of the history).
 
     Args:
@@ -110,7 +112,7 @@ def open_round(store: Store, documents: list[str] | None = None,
         QualmrsError: not an owner, a round open already, an unknown document or coder,
             fewer than two coders.
     """
-    who = check_owner(store, by, password)
+    who = check_owner(store, by, password, signed_in)
     known = [d.name for d in store.documents()]
     documents = list(dict.fromkeys(documents or known))
     for name in documents:
@@ -132,13 +134,14 @@ def open_round(store: Store, documents: list[str] | None = None,
     return store.add_round(documents, coders, blind, who)
 
 
-def close_round(store: Store, by: str | None = None, password: str | None = None) -> Round:
+def close_round(store: Store, by: str | None = None, password: str | None = None,
+                signed_in: bool = False) -> Round:
     """Close the open round (one step).
 
     Raises:
         QualmrsError: not an owner, or no round open.
     """
-    return store.end_round(check_owner(store, by, password))
+    return store.end_round(check_owner(store, by, password, signed_in))
 
 
 def find_round(store: Store, round_id: int | None = None) -> Round:
@@ -157,6 +160,20 @@ def find_round(store: Store, round_id: int | None = None) -> Round:
             return r
     raise QualmrsError(f"no round {round_id}; rounds: " + ", ".join(str(r.id) for r in rounds),
                        key="--round")
+
+
+def round_progress(store: Store, r: Round) -> dict[str, dict[str, int]]:
+    """How much each of a round's coders has done on it: ``{coder: {"codings": n on its
+    documents, "answers": n for its cases}}`` (counts only: what a blind round may show)."""
+    cases = round_cases(store, r.documents)
+    out = {x: {"codings": 0, "answers": 0} for x in r.coders}
+    for c in store.codings():
+        if c.coder in out and c.document in r.documents:
+            out[c.coder]["codings"] += 1
+    for a in store.answers():
+        if a.coder in out and a.case in cases:
+            out[a.coder]["answers"] += 1
+    return out
 
 
 def working_coders(store: Store, r: Round) -> list[str]:
@@ -215,7 +232,7 @@ class RoundsMixin:
 
     def open_round(self, documents: list[str] | None = None, coders: list[str] | None = None,
                    blind: bool = True, by: str | None = None,
-                   password: str | None = None) -> Round:
+                   password: str | None = None, signed_in: bool = False) -> Round:
         """Open a coding round (one step of the history; ``undo`` takes it back).
 
         Args:
@@ -223,20 +240,22 @@ class RoundsMixin:
             coders: who codes in it (default: the users whose role is coder).
             blind: while open, each of its coders sees only their own work on its documents.
             by, password: the owner opening it; needed when the project has users.
+            signed_in: ``by`` has logged in (the browser's team login checked the password).
 
         Raises:
             QualmrsError: not an owner, a round open already, unknown documents or coders.
         """
-        return open_round(self.store, documents, coders, blind, by, password)
+        return open_round(self.store, documents, coders, blind, by, password, signed_in)
 
-    def close_round(self, by: str | None = None, password: str | None = None) -> Round:
+    def close_round(self, by: str | None = None, password: str | None = None,
+                    signed_in: bool = False) -> Round:
         """Close the open round (one step); then ``round_agreement`` and
         ``round_disagreements`` tell how its coders agreed.
 
         Raises:
             QualmrsError: not an owner, or no round open.
         """
-        return close_round(self.store, by, password)
+        return close_round(self.store, by, password, signed_in)
 
     def round(self, round_id: int | None = None) -> Round:
         """The round with that id; by default the open one, else the latest.
@@ -257,10 +276,34 @@ class RoundsMixin:
         return round_agreement(self.store, round_id, unit)
 
     def round_disagreements(self, round_id: int | None = None, unit: str = "turn"):
-        """Where a closed round's coders differ, per unit and code (and per answer), with an
-        empty ``decision`` column for ``consensus``; see ``rounds.round_disagreements``."""
+        """Where a closed round's coders differ, per unit and code (and per answer), with the
+        ``decision`` taken so far (empty: to decide) and each row's key for ``decide`` in
+        ``attrs["keys"]``; see ``rounds.round_disagreements``."""
+        from .decisions import decided_disagreements
+
         self._not_blind("disagreements")
-        return round_disagreements(self.store, round_id, unit)
+        return decided_disagreements(self.store, round_id, unit)
+
+    def round_progress(self, round_id: int | None = None) -> dict[str, dict[str, int]]:
+        """Per coder of a round, how many codings on its documents and answers for its cases
+        (counts only, which a blind round may show to everyone)."""
+        return round_progress(self.store, find_round(self.store, round_id))
+
+    def decide(self, decisions: dict[str, str], by: str | None = None,
+               round_id: int | None = None, unit: str = "turn", password: str | None = None,
+               signed_in: bool = False) -> dict:
+        """Decide one disagreement of a closed round into the ``consensus`` coder (one step
+        that ``undo`` takes back); see ``qualmrs.project.decisions.decide``.
+
+        Args:
+            decisions: disagreement (``decisions.row_key`` of a ``round_disagreements`` row)
+                → yes or no for a code, the category for an answer, "" to take it back.
+            by, password, signed_in: the owner deciding, as for ``close_round``.
+        """
+        from .decisions import decide
+
+        who = check_owner(self.store, by, password, signed_in)
+        return decide(self.store, round_id, decisions, who, unit)
 
     def blind(self) -> Blind | None:
         """What the viewer may not see now (None: everything is visible)."""

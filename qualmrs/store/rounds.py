@@ -87,3 +87,16 @@ class RoundsMixin:
             after = {**before, "closed": now(), "closed_by": by}
             self._update(conn, "rounds", [(before, after)])
         return _round(after)
+
+    def round_decisions(self, round_id: int) -> dict:
+        """The decisions taken so far on a closed round's disagreements, one at a time
+        (the browser): ``{"unit": "turn" or "sentence" or None, "decisions": {key: decision}}``.
+        Kept in ``meta`` so that they are in the history like the work they decide."""
+        text = self.meta(f"round:{round_id}:decisions")
+        return json.loads(text) if text else {"unit": None, "decisions": {}}
+
+    def set_round_decisions(self, conn, round_id: int, unit: str,
+                            decisions: dict[str, str]) -> None:
+        """Keep a round's decisions (inside the caller's ``atomic``, with events)."""
+        self._put_meta(conn, {f"round:{round_id}:decisions": json.dumps(
+            {"unit": unit, "decisions": decisions}, ensure_ascii=False, sort_keys=True)})

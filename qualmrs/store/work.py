@@ -125,6 +125,31 @@ class WorkMixin:
             return (len(self._insert_codings(conn, codings)),
                     len(self._insert_answers(conn, answers)))
 
+    def replace_work(self, origin: str, codings: list[Coding],
+                     answers: list[Answer]) -> tuple[int, int]:
+        """Make the codings and answers of ``origin`` exactly these (others untouched):
+        what is no longer there is removed, what is new is added, what stays keeps its id.
+
+        Returns:
+            (rows added, rows removed), codings and answers together.
+        """
+        with self.atomic() as conn:
+            ids, added, removed = self._doc_ids(conn), 0, 0
+            for table, new, make, cols, insert_ in (
+                    ("codings", codings, self._coding_row, CODING_NATURAL,
+                     self._insert_codings),
+                    ("answers", answers, self._answer_row, ANSWER_NATURAL + ("category",),
+                     self._insert_answers)):
+                wanted = {tuple(make(x, ids, "")[c] for c in cols): x for x in new}
+                mine = self.rows_where(conn, table, getattr(s, table).c.origin == origin)
+                gone = [r for r in mine if tuple(r[c] for c in cols) not in wanted]
+                self._delete(conn, table, gone)
+                kept = {tuple(r[c] for c in cols) for r in mine} - {
+                    tuple(r[c] for c in cols) for r in gone}
+                added += len(insert_(conn, [x for k, x in wanted.items() if k not in kept]))
+                removed += len(gone)
+        return added, removed
+
     # -- importing a file again -------------------------------------------------------------
 
     def import_snapshot(self, origin: str) -> tuple[str, list] | None:

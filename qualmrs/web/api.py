@@ -59,6 +59,13 @@ def endpoint(handler):
     return wrapper
 
 
+def _project(request):
+    """The project as the person asking sees it (``Site.project_of``), once per request."""
+    if not hasattr(request.state, "project"):
+        request.state.project = _site(request).project_of(request)
+    return request.state.project
+
+
 def _need(body: dict, *keys: str) -> list:
     missing = [k for k in keys if k not in body]
     if missing:
@@ -88,34 +95,35 @@ def _coder(request, site) -> str:
 
 @endpoint
 def documents(request, site, body):
-    return site.project.overview()
+    return _project(request).overview()
 
 
 @endpoint
 def document(request, site, body):
+    project = _project(request)
     # the version is read first: a change landing meanwhile may be in the view too, and is
     # then also among the events after it (shown again, never missed); one connection for
     # the reads (each still sees what was committed when it ran)
-    with site.project.reading():
-        version = site.project.last_change()
-        view = site.project.document_view(request.path_params["name"])
+    with project.reading():
+        version = project.last_change()
+        view = project.document_view(request.path_params["name"])
     return {**view, "version": version}
 
 
 @endpoint
 def codebook(request, site, body):
-    return {"codes": site.project.codebook_tree()}
+    return {"codes": _project(request).codebook_tree()}
 
 
 @endpoint
 def version(request, site, body):
-    return {"version": site.project.last_change(), "refits": site.refit.done}
+    return {"version": _project(request).last_change(), "refits": site.refit.done}
 
 
 @endpoint
 def history(request, site, body):
     limit = int(request.query_params.get("limit", "50"))
-    frame = site.project.history(limit=limit)
+    frame = _project(request).history(limit=limit)
     return {"steps": frame.to_dict(orient="records")}
 
 
@@ -124,7 +132,7 @@ def history(request, site, body):
 @endpoint
 def add_coding(request, site, body):
     document, start, end, code = _need(body, "document", "start", "end", "code")
-    made = site.project.code(document, _int(start, "start"), _int(end, "end"), code,
+    made = _project(request).code(document, _int(start, "start"), _int(end, "end"), code,
                              _coder(request, site), body.get("memo", ""), body.get("text"))
     _decided(site, request)
     return JSONResponse({"codings": [_coding(c) for c in made]}, status_code=201)
@@ -148,7 +156,7 @@ def change_coding(request, site, body):
     overwrite each other). Without ``seen`` the edit applies to the coding as it is now (a
     script that owns its codings); the reader always sends it.
     """
-    site.project.change_coding(request.path_params["id"], _coder(request, site),
+    _project(request).change_coding(request.path_params["id"], _coder(request, site),
                                code=body["code"] if "code" in body else None,
                                memo=str(body["memo"]) if "memo" in body else None,
                                seen=_seen(body))
@@ -159,60 +167,60 @@ def change_coding(request, site, body):
 def remove_coding(request, site, body):
     """``DELETE /api/codings/ID`` with an optional body ``{seen}``: as for PATCH, 409 when
     the coding is no longer as seen."""
-    site.project.remove_coding(request.path_params["id"], _coder(request, site),
+    _project(request).remove_coding(request.path_params["id"], _coder(request, site),
                                seen=_seen(body))
     return {"ok": True}
 
 
 @endpoint
 def undo(request, site, body):
-    done = site.project.undo(_coder(request, site))
+    done = _project(request).undo(_coder(request, site))
     return {"undone": [{"step": s.id, "command": s.command} for s in done]}
 
 
 @endpoint
 def undo_state(request, site, body):
-    return site.project.undo_state(_coder(request, site))
+    return _project(request).undo_state(_coder(request, site))
 
 
 @endpoint
 def redo(request, site, body):
-    done = site.project.redo(_coder(request, site))
+    done = _project(request).redo(_coder(request, site))
     return {"redone": [{"step": s.target, "command": s.command.split(": ", 1)[-1]}
                        for s in done]}
 
 
 # -- suggestions -----------------------------------------------------------------------------
 
-def _suggestion_ids(site, body) -> list[int]:
+def _suggestion_ids(request, site, body) -> list[int]:
     if "ids" in body:
         ids = body["ids"]
         if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids):
             raise QualmrsError("ids must be a list of suggestion ids")
         return ids
     document, code = _need(body, "document", "code")
-    return site.project.suggestion_ids(document, code)
+    return _project(request).suggestion_ids(document, code)
 
 
 @endpoint
 def accept(request, site, body):
-    ids = _suggestion_ids(site, body)
-    n, _ = site.project.accept(_coder(request, site), ids=ids)
+    ids = _suggestion_ids(request, site, body)
+    n, _ = _project(request).accept(_coder(request, site), ids=ids)
     _decided(site, request, len(ids))
     return {"accepted": n}
 
 
 @endpoint
 def reject(request, site, body):
-    ids = _suggestion_ids(site, body)
-    n, _ = site.project.reject(ids=ids, actor=_coder(request, site))
+    ids = _suggestion_ids(request, site, body)
+    n, _ = _project(request).reject(ids=ids, actor=_coder(request, site))
     _decided(site, request, len(ids))
     return {"rejected": n}
 
 
 @endpoint
 def next_suggestion(request, site, body):
-    found = site.project.least_sure(request.query_params.get("document"),
+    found = _project(request).least_sure(request.query_params.get("document"),
                                     site.coder_of(request))
     return {"suggestion": found}
 
@@ -239,14 +247,14 @@ def _decided(site, request, n: int = 1) -> None:
 
 @endpoint
 def questions(request, site, body):
-    return {"questions": site.project.case_questions(request.path_params["case"],
+    return {"questions": _project(request).case_questions(request.path_params["case"],
                                                      site.coder_of(request))}
 
 
 @endpoint
 def set_answer(request, site, body):
     case, question = _need(body, "case", "question")
-    site.project.set_answer(case, question, body.get("category") or None,
+    _project(request).set_answer(case, question, body.get("category") or None,
                             _coder(request, site), body.get("evidence", ""),
                             body.get("document"), body.get("start"), body.get("end"))
     return {"ok": True}
@@ -258,35 +266,35 @@ def _chosen(request, site) -> str | None:
     asked = request.query_params.get("coder")
     if asked:
         return asked
-    people = site.project.people()
+    people = _project(request).people()
     me = site.coder_of(request)
     if me in people:
         return me
     try:
-        return site.project.whose_work(None)[0]
+        return _project(request).whose_work(None)[0]
     except QualmrsError:  # several coders, none chosen: the page offers the others
         return people[0]
 
 
 def _study(request, site):
-    return site.project.study(_chosen(request, site))
+    return _project(request).study(_chosen(request, site))
 
 
 @endpoint
 def tables(request, site, body):
-    who, why = site.project.whose_work(_chosen(request, site))
+    who, why = _project(request).whose_work(_chosen(request, site))
     out = []
-    for frame in site.project.tables(who):
+    for frame in _project(request).tables(who):
         out.append({"id": frame.attrs["id"], "caption": frame.attrs["caption"],
                     "columns": [frame.attrs["headers"][q] for q in frame.columns],
                     "rows": [[str(cat), *[int(v) for v in row]]
                              for cat, row in frame.iterrows()]})
-    return {"coder": who, "reason": why, "coders": site.project.people(), "tables": out}
+    return {"coder": who, "reason": why, "coders": _project(request).people(), "tables": out}
 
 
 @endpoint
 def matrix(request, site, body):
-    return site.project.matrix_cells(_study(request, site))
+    return _project(request).matrix_cells(_study(request, site))
 
 
 @endpoint
@@ -294,7 +302,7 @@ def quotes(request, site, body):
     q = request.query_params
     study = _study(request, site)
     return {"coder": study.coder,
-            "quotes": site.project.cell_quotes(study, q.get("code") or None,
+            "quotes": _project(request).cell_quotes(study, q.get("code") or None,
                                                q.get("case") or None)}
 
 
@@ -308,7 +316,7 @@ def _editable(request, site, study) -> bool:
 @endpoint
 def main_points(request, site, body):
     study = _study(request, site)
-    return {**site.project.main_points_cells(study),
+    return {**_project(request).main_points_cells(study),
             "editable": _editable(request, site, study)}
 
 
@@ -316,7 +324,7 @@ def main_points(request, site, body):
 def summary_cell(request, site, body):
     q = request.query_params
     study = _study(request, site)
-    return {**site.project.summary_cell(study, q.get("case", ""), q.get("theme", "")),
+    return {**_project(request).summary_cell(study, q.get("case", ""), q.get("theme", "")),
             "editable": _editable(request, site, study)}
 
 
@@ -329,7 +337,7 @@ def set_summary(request, site, body):
     if not isinstance(quotes, list) or not all(
             isinstance(i, int) and not isinstance(i, bool) for i in quotes):
         raise QualmrsError("quotes must be a list of coding ids")
-    stored = site.project.set_summary(str(case), str(theme), _coder(request, site), text,
+    stored = _project(request).set_summary(str(case), str(theme), _coder(request, site), text,
                                       quotes, origin="browser")
     return {"summary": stored.text if stored else None,
             "quotes": list(stored.quotes) if stored else []}
@@ -351,7 +359,7 @@ def _search_args(source: dict) -> dict:
 @endpoint
 def search(request, site, body):
     args = _search_args(dict(request.query_params))
-    frame = site.project.search(**args)
+    frame = _project(request).search(**args)
     hits = [{**row, "start": int(row["start"]), "end": int(row["end"]),
              "sentence": [int(a), int(b)]}
             for row, (a, b) in zip(frame.to_dict(orient="records"), frame.attrs["sentences"])]
@@ -361,7 +369,8 @@ def search(request, site, body):
 @endpoint
 def code_search(request, site, body):
     (code,) = _need(body, "code")
-    frame = site.project.search(**_search_args(body), code=code, coder=_coder(request, site))
+    frame = _project(request).search(**_search_args(body), code=code,
+                                     coder=_coder(request, site))
     n = frame.attrs.get("coded", 0)
     _decided(site, request, n)
     return {"coded": n, "hits": len(frame)}

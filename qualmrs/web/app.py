@@ -79,6 +79,11 @@ class Site:
         """Read the roles again on the next request (after the users changed here)."""
         self._roles_at = float("-inf")
 
+    def project_of(self, request):
+        """The project as the person asking sees it (during a blind round: their own work
+        on its documents; the front door does the hiding)."""
+        return self.project.seen_by(self.person(request)[0])
+
 
 def create_app(project, *, token: str | None = None, coder: str | None = None,
                team: bool = False, hosts: tuple[str, ...] = ("127.0.0.1", "localhost"),

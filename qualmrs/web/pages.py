@@ -22,7 +22,8 @@ def _render(request, template: str, title: str, data: dict, status: int = 200):
 
 async def _guarded(request, template: str, title: str, load):
     try:
-        data = await run_in_threadpool(once_more_if_cut, load, request.app.state.site.project)
+        data = await run_in_threadpool(once_more_if_cut, load,
+                                       request.app.state.site.project_of(request))
     except NotFound as e:
         return _render(request, "error.html", "Not found", {"error": str(e)}, 404)
     except QualmrsError as e:

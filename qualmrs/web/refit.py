@@ -88,8 +88,10 @@ def _launch(site, coder: str | None) -> None:
 
     def work():
         try:
-            r.error = _in_process(project, coder) if location is None else \
-                _in_child(r, str(location), project.viewer, coder)
+            # learned as the person who decided sees the project: during a blind round, from
+            # their own coding only
+            r.error = _in_process(project.seen_by(coder), coder) if location is None else \
+                _in_child(r, str(location), coder, coder)
         except Exception as e:  # a bug in the child: said in the status, logged in full
             log.exception("refit failed")
             r.error = f"the refit failed: {e}"

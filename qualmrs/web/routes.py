@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import api, live, login, pages, people
+from . import api, live, login, pages, people, rounds
 from .app import HERE
 
 
@@ -16,6 +16,7 @@ def routes() -> list:
         Route("/tables", pages.tables),
         Route("/search", pages.search),
         Route("/people", people.page),
+        Route("/rounds", rounds.page),
         Route("/login", login.login_page),
         Route("/login", login.login, methods=["POST"]),
         Route("/logout", login.logout, methods=["POST"]),
@@ -24,6 +25,12 @@ def routes() -> list:
         Route("/api/users", people.add_user, methods=["POST"]),
         Route("/api/users/{name:path}", people.change_user, methods=["PATCH"]),
         Route("/api/users/{name:path}", people.remove_user, methods=["DELETE"]),
+        Route("/api/rounds", rounds.rounds),
+        Route("/api/rounds", rounds.open_round, methods=["POST"]),
+        Route("/api/rounds/close", rounds.close_round, methods=["POST"]),
+        Route("/api/rounds/{id:int}/agreement", rounds.agreement),
+        Route("/api/rounds/{id:int}/disagreements", rounds.disagreements),
+        Route("/api/rounds/{id:int}/decisions", rounds.decide, methods=["POST"]),
         Route("/api/documents", api.documents),
         Route("/api/documents/{name:path}", api.document),
         Route("/api/codebook", api.codebook),

@@ -95,6 +95,38 @@ def team_interviews(tmp_path, backend):
     project.close()
 
 
+MARK = "OLA-SIN-MERKNAD"  # the memo of ola's coding: a blind eva must never see it
+
+
+@pytest.fixture
+def team_round(two_interviews):
+    """Interviews B and C with an owner (kari) and two coders (ola, eva); a blind round on
+    intervju_b.txt is open, in which ola has coded one span (memo ``MARK``) and answered a
+    question for case B, and eva has coded another span."""
+    project = two_interviews
+    for name, role in (("kari", "owner"), ("ola", "coder"), ("eva", "coder")):
+        project.add_user(name, PASSWORD, role)
+    project.open_round(["intervju_b.txt"], ["ola", "eva"], by="kari", password=PASSWORD)
+    text = project.document_view("intervju_b.txt")["text"]
+    ola = text.index("de ansatte får se tallene på tavla")
+    project.code("intervju_b.txt", ola, ola + 34, "tilbakemelding.synspunkt", "ola", memo=MARK)
+    eva = text.index("det meste kan tallfestes")
+    project.code("intervju_b.txt", eva, eva + 24, "rangering", "eva")
+    question = project.codebook.questions[0]
+    project.set_answer("B", question.key, project.codebook.scale_of(question.key)
+                       .categories[0], "ola", evidence=MARK)
+    return project
+
+
+def login(client, name: str) -> None:
+    """Log ``client`` (a TestClient of a team app) in as ``name``; keeps the CSRF token."""
+    import re
+
+    r = client.post("/login", data={"name": name, "password": PASSWORD, "next": "/"})
+    assert r.status_code == 200, r.text
+    client.csrf = re.search(r'name="csrf-token" content="([^"]+)"', r.text).group(1)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # Debian's Chromium, not a downloaded one (Playwright's download cannot be reached)

@@ -17,7 +17,9 @@ const QMLive = (() => {
   QM.api = async (method, ...rest) => {
     busy += 1;
     if (method !== "GET") lastWrite = Date.now();
-    try { return await send(method, ...rest); } finally { busy -= 1; settle(); }
+    // settle on the next task, not now: the caller's own reload after a write starts in
+    // the microtasks that follow, and changes must wait for it (else two reloads race)
+    try { return await send(method, ...rest); } finally { busy -= 1; setTimeout(settle, 0); }
   };
 
   function settle() {
