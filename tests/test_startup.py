@@ -43,6 +43,16 @@ def test_startup_light_commands_load_no_heavy_library(project, args):  # issue 1
     assert code == "0" and heavy == []
 
 
+# The readers of transcript formats and the turn finder: printing from a store reads no file.
+READERS = ("qualmrs.ingest.docx", "qualmrs.ingest.subtitles", "qualmrs.ingest.turns")
+
+
+@pytest.mark.parametrize("args", [["tables", "{db}"], ["status", "{db}"]])
+def test_startup_light_commands_load_no_transcript_reader(project, args):  # issue 12
+    heavy, code = loaded(*[a.format(db=project.path) for a in args], heavy=READERS)
+    assert code == "0" and heavy == []
+
+
 @pytest.mark.parametrize("args, needed", [
     (["tables", "{db}", "--format", "xlsx", "--out", "{out}"], {"pandas"}),
     (["plots", "{db}", "--out", "{out}"], {"pandas", "matplotlib"}),
