@@ -43,6 +43,16 @@ def test_startup_light_commands_load_no_heavy_library(project, args):  # issue 1
     assert code == "0" and heavy == []
 
 
+# The readers of transcript formats and the turn finder: printing from a store reads no file.
+READERS = ("qualmrs.ingest.docx", "qualmrs.ingest.subtitles", "qualmrs.ingest.turns")
+
+
+@pytest.mark.parametrize("args", [["tables", "{db}"], ["status", "{db}"]])
+def test_startup_light_commands_load_no_transcript_reader(project, args):  # issue 12
+    heavy, code = loaded(*[a.format(db=project.path) for a in args], heavy=READERS)
+    assert code == "0" and heavy == []
+
+
 @pytest.mark.parametrize("args, needed", [
     (["tables", "{db}", "--format", "xlsx", "--out", "{out}"], {"pandas"}),
     (["plots", "{db}", "--out", "{out}"], {"pandas", "matplotlib"}),
@@ -91,3 +101,22 @@ def test_startup_repeated_run_still_checks_a_changed_codebook(run_twice, tmp_pat
     args[args.index(CODEBOOK)] = changed
     r = invoke(*args)
     assert r.exit_code == 1 and "invalid pattern" in r.stderr and steps() == before
+
+
+# The first lemma of a process, after spaCy and the segmenter are loaded: what reading
+# simplemma's dictionary adds to the peak memory (decoded whole into a dict: 60 MB).
+LEMMA_PROBE = """
+import resource
+from qualmrs.segment import segmenter
+seg = segmenter("nb")
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+seg.lemma("målene")
+print(seg.lemma("rangeringen"), (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)
+"""
+
+
+@pytest.mark.parametrize("most_mb", [30])
+def test_startup_lemmas_read_the_dictionary_in_place(most_mb):  # issue 12 (6, 8)
+    out = subprocess.run([sys.executable, "-c", LEMMA_PROBE], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out[0] == "rangering" and int(out[1]) < most_mb

@@ -20,4 +20,11 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
+    import gc
+
+    # A command is one short process that builds most of its objects once and keeps them
+    # (modules, a codebook, spaCy's vocabulary); with Python's default of a collection every
+    # 700 new objects, the collector walked them again and again, a tenth of `qualmrs tables`
+    # (issue 12). Cycles are still collected, every 20,000 new objects.
+    gc.set_threshold(20_000, *gc.get_threshold()[1:])
     app()

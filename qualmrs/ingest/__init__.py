@@ -9,11 +9,11 @@ from pathlib import Path
 from ..codebook import DEFAULT_INTERVIEWER_LABELS
 from ..errors import IngestError
 from ..model import Document
-from .docx import read_docx
 from .normalise import check_line_lengths, check_size
-from .subtitles import read_srt, read_vtt
-from .text import read_text
-from .turns import LabelPolicy, find_turns
+
+# The readers and the turn finder load when a file is read: commands that only print from a
+# store (`qualmrs tables`, `status`) reach this package for its text normalising alone
+# (issue 12).
 
 __all__ = ["read_document", "document_from_text", "SUFFIXES", "transcript_files", "file_sha256"]
 
@@ -72,6 +72,11 @@ def read_document(path: str | Path, *, interviewer_labels=DEFAULT_INTERVIEWER_LA
     Raises:
         IngestError: the file cannot be read, naming the file (and line where known).
     """
+    from .docx import read_docx
+    from .subtitles import read_srt, read_vtt
+    from .text import read_text
+    from .turns import LabelPolicy
+
     path = Path(path)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -129,6 +134,8 @@ def document_from_text(name: str, text: str, kind: str, sha256: str, policy: Lab
                        forced=None, times=None, comments=()) -> Document:
     """A ``Document`` from normalised text, its speaker turns found; ``sha256`` is of the
     bytes it was read from (it tells an unchanged file on re-ingest)."""
+    from .turns import find_turns
+
     turns, labelled = find_turns(text, policy, forced=forced or {}, times=times or {})
     warnings = () if labelled else (
         f"{name}: no speaker labels found; the whole text is one unlabelled turn",)

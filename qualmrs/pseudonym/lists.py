@@ -130,8 +130,9 @@ def common(word: str) -> bool:
     import simplemma
 
     lower = word.lower()
-    return simplemma.is_known(lower, lang="nb") and \
-        simplemma.lemmatize(lower, lang="nb")[:1].islower()
+    # low_memory: the dictionary the segmenter reads (qualmrs.segment), not a second copy
+    return simplemma.is_known(lower, lang="nb", low_memory=True) and \
+        simplemma.lemmatize(lower, lang="nb", low_memory=True)[:1].islower()
 
 
 def kept(word: str) -> bool:
