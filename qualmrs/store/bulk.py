@@ -45,10 +45,33 @@ def fetch_rows(conn, query, batch: int = 10_000) -> Iterator[tuple]:
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = compiled.params
     args = tuple(params[k] for k in compiled.positiontup) if compiled.positional else params
-    cursor = conn.connection.dbapi_connection.cursor()
+    raw = conn.connection.dbapi_connection
+    cursor = raw.cursor()
     try:
         cursor.execute(str(compiled), args)
         while rows := cursor.fetchmany(batch):
             yield from rows
+    except Exception as e:
+        error = _translated(conn, raw, e)
+        if error is None:
+            raise
+        raise error from e
     finally:
         cursor.close()
+
+
+def _translated(conn, raw, error: Exception):
+    """The store's one-line error for a driver error raised here, below SQLAlchemy, whose
+    ``handle_error`` translates every other statement's (a connection the server dropped is
+    ``Disconnected``, which a server runs once more); None for anything else (a bug)."""
+    url = conn.engine.url
+    if conn.dialect.name == "postgresql":
+        from . import postgres
+
+        return postgres.translated(error, postgres.shown(url),
+                                   disconnect=bool(getattr(raw, "broken", False)))
+    from pathlib import Path
+
+    from . import sqlite
+
+    return sqlite.translated(error, Path(url.database) if url.database else None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
@@ -23,14 +24,20 @@ def _site(request):
     return request.app.state.site
 
 
+AGAIN_AFTER = (0.1, 0.5)  # seconds before each new try when the connection was cut
+
+
 def once_more_if_cut(fn, *args):
-    """``fn(*args)``, run once more when the database connection was cut under it: the server
+    """``fn(*args)``, run again when the database connection was cut under it: the server
     rolled its unit back, so a request during a failover or a dropped connection succeeds
-    instead of failing (issue 15)."""
-    try:
-        return fn(*args)
-    except Disconnected:
-        return fn(*args)
+    instead of failing (issue 15). The server may cut every connection at once and its
+    signals land one by one, so a second try can meet a second cut: up to three tries."""
+    for wait in AGAIN_AFTER:
+        try:
+            return fn(*args)
+        except Disconnected:
+            time.sleep(wait)
+    return fn(*args)
 
 
 def endpoint(handler):

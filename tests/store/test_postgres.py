@@ -159,3 +159,26 @@ def test_postgres_connection_cut_mid_unit_is_disconnected_then_next_write_succee
     assert store.codings() == []  # the server rolled the unit back
     assert store.add_codings([coding]) == 1  # a new connection; nothing of the cut one left
     assert [c.code for c in store.codings()] == ["rangering"]
+
+
+def test_postgres_connection_cut_before_a_bulk_read_is_disconnected(pg_server, pg_url,
+                                                                     pg_project):  # issue 15
+    # adding codings first reads the ones there with the driver's own cursor (store/bulk.py),
+    # below SQLAlchemy's error translation: a cut just before was a raw psycopg error, a 500
+    from sqlalchemy import select
+
+    from qualmrs.store import schema
+    from qualmrs.store.bulk import fetch_rows
+
+    store = pg_project.store
+    raised = []
+    with pytest.raises(Disconnected), store.reading() as conn:
+        conn.exec_driver_sql("SELECT 1")  # checked out and alive
+        assert pg_server.drop_connections(pg_url) >= 1
+        try:
+            list(fetch_rows(conn, select(schema.codings.c.code)))
+        except Exception as e:  # the read's own error, not the one closing the block gives
+            raised.append(e)
+            raise
+    assert [type(e) for e in raised] == [Disconnected]
+    assert store.codings() == []  # the next read gets a new connection

@@ -40,3 +40,30 @@ def test_team_faults_request_cut_by_a_dropped_connection_is_done_once(pg_server,
     assert [(c.start, c.code) for c in project.store.codings()] == [(start, "rangering")]
     assert [s.command for s in project.store.steps(actor="KN")] == \
         [f"code intervju_b.docx {start}-{start + 10} rangering"]
+
+
+def test_team_faults_request_tried_three_times_when_cut_again(monkeypatch):  # issue 15
+    # PostgreSQL signals each connection it terminates on its own, so the second try of a
+    # request can meet a second cut (a 500 in the team load test before)
+    from qualmrs.errors import Disconnected
+    from qualmrs.web import api
+
+    monkeypatch.setattr(api, "AGAIN_AFTER", (0, 0))
+    tries = []
+
+    def cut_twice():
+        tries.append(1)
+        if len(tries) < 3:
+            raise Disconnected("cut")
+        return "done"
+
+    assert api.once_more_if_cut(cut_twice) == "done" and len(tries) == 3
+
+    def always_cut():
+        tries.append(1)
+        raise Disconnected("cut")
+
+    tries.clear()
+    with pytest.raises(Disconnected):  # a server that stays away is said, not hidden
+        api.once_more_if_cut(always_cut)
+    assert len(tries) == 3
