@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 
 RETRY_FOR = 60.0  # seconds a request is sent again while the server cannot be reached
 ACTIONS = (("add", 0.5), ("recode", 0.2), ("uncode", 0.15), ("undo", 0.15))
+# what the server answers when the connection broke while it committed (store/units.py):
+# it cannot tell whether the change was kept
+UNKNOWN = "may or may not have been kept"
 
 
 @dataclass
@@ -88,6 +91,18 @@ class Coder:
                     return None
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"no answer to {method} {url} for {RETRY_FOR:g} s")
+                time.sleep(0.05)
+                continue
+            if r.status_code == 400 and UNKNOWN in r.text:
+                # the connection broke while the server committed: the server says it does
+                # not know whether the change was kept, so the client treats it as
+                # unanswered (an add, recode or uncode is safe to send again; an undo is
+                # read back), as it does a request the killed server never answered
+                if not lost:
+                    self.tally.unacknowledged += 1
+                lost = True
+                if not retry:
+                    return None
                 time.sleep(0.05)
                 continue
             if r.status_code == 401 and signed_in < 3:

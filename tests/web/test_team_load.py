@@ -26,5 +26,5 @@ def test_team_load_kill_and_drop_lose_nothing_acknowledged(pg_server, pg_url, tm
     assert kill.startswith("kill -9 at ") and "up again" in kill
     assert "connections dropped" in drop and int(drop.split()[0]) >= 1
     assert run.total("unacknowledged") >= 1  # the clients met the dead server
-    assert run.checks and all(ok for ok, _ in run.checks.values()), run.checks
+    assert run.checks and {k: v for k, v in run.checks.items() if not v[0]} == {}
     assert run.total("acknowledged") >= coders * actions - run.total("unacknowledged")
