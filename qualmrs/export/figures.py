@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import textwrap
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -44,37 +46,86 @@ def _fingerprint(name: str, data: pd.DataFrame, args: tuple, kwargs: dict) -> st
     return h.hexdigest()
 
 
+_DRAW = {}  # name → the function that builds that figure (see ``_figure``)
+
+
+def render(name: str, data: pd.DataFrame, args: tuple = (), kwargs: dict | None = None
+           ) -> tuple[bytes, bytes]:
+    """The PNG and SVG bytes of the figure ``name`` drawn from ``data`` (a plain function of
+    its arguments, so that another process can run it: see ``qualmrs.export.drawing``)."""
+    plt = _plt()
+    fig = _DRAW[name](plt, data, *args, **(kwargs or {}))
+    try:
+        # "tight" lays the figure out by drawing it, once per savefig: lay it out once, at
+        # the PNG's resolution, for both files
+        svg_dpi = fig.dpi  # the SVG's embedded images, as before
+        fig.set_dpi(150)
+        bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(
+            plt.rcParams["savefig.pad_inches"])
+        made = []
+        for ext in ("png", "svg"):
+            buf = io.BytesIO()
+            fig.savefig(buf, format=ext, dpi=150 if ext == "png" else svg_dpi,
+                        bbox_inches=bbox, metadata={"Date": None} if ext == "svg" else None)
+            made.append(buf.getvalue())
+    finally:
+        plt.close(fig)
+    return made[0], made[1]
+
+
+@dataclass(frozen=True, eq=False)
+class FigureJob:
+    """One figure to make: what ``render`` needs, where its PNG and SVG go, and the
+    fingerprint of what they depend on (``_fingerprint``)."""
+
+    name: str
+    data: pd.DataFrame = field(repr=False)
+    base: Path
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+
+    @property
+    def paths(self) -> list[Path]:
+        return [self.base.with_suffix(".png"), self.base.with_suffix(".svg")]
+
+    @functools.cached_property
+    def key(self) -> str:
+        return _fingerprint(self.name, self.data, self.args, self.kwargs)
+
+    def current(self) -> bool:
+        """Whether files an earlier command made from the same data with the same code are
+        there as it left them (then they are kept: drawing is the slow part of a report)."""
+        with outputs() as out:
+            return all(out.current(p, self.key) for p in self.paths)
+
+    def render(self) -> tuple[bytes, bytes]:
+        return render(self.name, self.data, self.args, self.kwargs)
+
+    def write(self, drawn: tuple[bytes, bytes] | None = None) -> list[Path]:
+        """Stage the files (in the enclosing ``outputs`` batch, or one of their own) from
+        ``drawn`` (``render``'s bytes; drawn here when not given) unless ``current``."""
+        with outputs() as out:
+            if drawn is None and self.current():
+                return self.paths
+            for path, made in zip(self.paths, drawn or self.render()):
+                out.write_bytes(path, made, made_from=self.key)
+        return self.paths
+
+
 def _figure(draw):
     """``draw(plt, data, ...)`` builds a matplotlib figure; the wrapped function, called as
-    ``(data, base, ...)``, writes it as PNG and SVG at ``base`` (in the enclosing ``outputs``
-    batch, or one of its own) and returns their paths. Files an earlier command made from the same data with the same
-    code are kept as they are: drawing is the slow part of a report (issue 12)."""
+    ``(data, base, ...)``, writes it as PNG and SVG at ``base`` (``FigureJob.write``) and
+    returns their paths; its ``job(data, base, ...)`` gives the ``FigureJob`` instead."""
+    _DRAW[draw.__name__] = draw
+
+    def job(data: pd.DataFrame, base: Path, *args, **kwargs) -> FigureJob:
+        return FigureJob(draw.__name__, data, Path(base), args, kwargs)
 
     @functools.wraps(draw)
     def write(data: pd.DataFrame, base: Path, *args, **kwargs) -> list[Path]:
-        paths = [base.with_suffix(".png"), base.with_suffix(".svg")]
-        key = _fingerprint(draw.__name__, data, args, kwargs)
-        with outputs() as out:
-            if all(out.current(p, key) for p in paths):
-                return paths
-            plt = _plt()
-            fig = draw(plt, data, *args, **kwargs)
-            try:
-                # "tight" lays the figure out by drawing it, once per savefig: lay it out
-                # once, at the PNG's resolution, for both files
-                svg_dpi = fig.dpi  # the SVG's embedded images, as before
-                fig.set_dpi(150)
-                bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(
-                    plt.rcParams["savefig.pad_inches"])
-                for path, ext in zip(paths, ("png", "svg")):
-                    with out.buffer(path, made_from=key) as buf:
-                        fig.savefig(buf, format=ext, dpi=150 if ext == "png" else svg_dpi,
-                                    bbox_inches=bbox,
-                                    metadata={"Date": None} if ext == "svg" else None)
-            finally:
-                plt.close(fig)
-        return paths
+        return job(data, base, *args, **kwargs).write()
 
+    write.job = job
     return write
 
 

@@ -10,6 +10,8 @@ from ..errors import QualmrsError
 from ..store import Store
 from .core import load_study, open_project, segmenter
 from .edits import update_codebook
+from .figures import figure_folder, start_plots
+from .figures import report as write_report
 from .imports import import_answers, import_codings
 from .ingest import IngestReport, ingest
 from .summaries import import_summaries
@@ -73,6 +75,16 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     transcript changed since it was stored is taken in as a corrected version (its codings
     carried; see ``qualmrs.project.revise``) instead of refused.
     """
+    from ..export.drawing import Drawer
+
+    # first, so that its worker forks from a small process and imports matplotlib while
+    # this one ingests (qualmrs.export.drawing)
+    with Drawer(None if report else 0) as drawer:
+        return _run(source_dir, codebook, out, coder, report, progress, force, revise, drawer)
+
+
+def _run(source_dir, codebook, out, coder, report, progress, force, revise, drawer
+         ) -> RunResult:
     from ..export import write_matrix
     from ..export.mainpoints import write_main_points
     from ..export.frames import render
@@ -131,6 +143,9 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
     result.coder, result.coder_reason, result.notes = study.coder, study.coder_reason, \
         list(study.notes)
     result.tables = study.tables()
+    started = None
+    if report and drawer.parallel:  # the worker draws while this process writes the tables
+        started = start_plots(study, figure_folder(out / "report.html"), drawer)
     with outputs(force) as written:
         result.files = write_tables(result.tables, FORMATS, out / "tables", force)
         code_counts = study.counts()
@@ -143,6 +158,6 @@ def run(source_dir: str | Path, codebook: str | Path, out: str | Path,
         result.files += [write_main_points(points, quotes, out / name, force)
                          for name in MAIN_POINTS]
         if report:
-            result.files.append(study.report(out / "report.html", progress=progress,
-                                             force=force))
+            result.files.append(write_report(study, out / "report.html", progress=progress,
+                                             force=force, drawer=drawer, started=started))
     return result
