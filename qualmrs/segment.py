@@ -243,13 +243,14 @@ def language_data(language: str) -> dict:
 
 
 def _simplemma(word: str, language: str) -> str:
-    import simplemma
+    from .lang.lemmaindex import lemmatizer
 
     try:
-        # low_memory: the same dictionary, read in place and searched, instead of decoded
-        # whole into a dict of every form (nb: 640,000 forms, 47 MB and 0.15 s more, for the
-        # few thousand words a study has; the lemmas are the same) (issue 12)
-        return simplemma.lemmatize(word, lang=language, low_memory=True)
+        # the dictionary read in place and searched (simplemma's low_memory), instead of
+        # decoded whole into a dict of every form (nb: 640,000 forms, 47 MB and 0.15 s more,
+        # for the few thousand words a study has; the lemmas are the same), its index kept
+        # between runs (issue 12)
+        return lemmatizer().lemmatize(word, language)
     except ValueError:  # simplemma has no data for this language: words are their own lemma
         return word
 

@@ -24,6 +24,13 @@ settings.register_profile("fuzz", max_examples=FUZZ_EXAMPLES, deadline=None, pri
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or "ci"
 settings.load_profile(PROFILE)
 
+# What qualmrs keeps between runs (simplemma's index, issue 12) goes to a folder of this run,
+# shared by the tests and the commands they start, not to the user's own cache folder.
+if "QUALMRS_CACHE" not in os.environ:
+    import tempfile
+
+    os.environ["QUALMRS_CACHE"] = tempfile.mkdtemp(prefix="qualmrs-test-cache-")
+
 
 def examples(n: int) -> int:
     """A property's number of examples: ``n`` in the suite, ``FUZZ_EXAMPLES`` under `make fuzz`."""

@@ -58,6 +58,7 @@ class _Lines:
         self.lines: list[str] = []
         self.forced: dict[int, tuple[str, int]] = {}
         self.anchors = Anchors()
+        self.bold_styles: dict = {}  # character style id → whether it makes a run bold
         self.offset = 0  # where the next line starts in the joined text
 
     def add(self, text: str) -> None:
@@ -95,6 +96,15 @@ def _mapper(raw: str, text: str, lead: int = 0):
     return at
 
 
+def _bold_style(run, known: dict) -> bool:
+    """Whether the run's character style is bold, looked up once per style: python-docx
+    searches all the document's styles for it on every run (issue 12)."""
+    key = run._r.style  # the style's id; None: the document's default character style
+    if key not in known:
+        known[key] = run.style is not None and bool(run.style.font.bold)
+    return known[key]
+
+
 def _paragraph(paragraph, out: _Lines) -> None:
     raw, marks = _runs_text(paragraph._element)
     text = normalise(raw)
@@ -105,7 +115,7 @@ def _paragraph(paragraph, out: _Lines) -> None:
     for run in paragraph.runs:
         if not run.text:
             continue
-        if run.bold or (run.style is not None and run.style.font.bold):
+        if run.bold or _bold_style(run, out.bold_styles):
             bold += run.text
         else:
             break
