@@ -26,8 +26,14 @@ __all__ = ["Drawer"]
 
 
 def _warm() -> None:
-    """Import in the worker what drawing needs, while the command's own process works."""
+    """Import in the worker what drawing needs, while the command's own process works.
+
+    The worker runs at a lower priority: it is the command's spare hands, and on a busy
+    machine its warm-up would take the core the command itself needs (the command then
+    draws the figures the worker has not begun)."""
     from . import figures
+
+    os.nice(5)
 
     figures._plt()
 
@@ -68,17 +74,17 @@ class Drawer:
     def __enter__(self) -> "Drawer":
         return self
 
-    def __exit__(self, kind, *exc) -> None:
-        self.close(now=kind is not None)
+    def __exit__(self, *exc) -> None:
+        self.close()
 
-    def close(self, now: bool = False) -> None:
-        """Stop the worker: figures not yet begun are dropped; ``now``: the one it is
-        drawing too (a command that failed does not wait for its figures)."""
+    def close(self) -> None:
+        """Stop the worker at once: what it is doing then is the warm-up or figures nobody
+        will take (``results`` has taken the others), and a failed command or a run whose
+        figures were all current should not wait for it."""
         if self._pool is None:
             return
-        if now:
-            for process in list(getattr(self._pool, "_processes", {}).values()):
-                process.terminate()
+        for process in list(getattr(self._pool, "_processes", {}).values()):
+            process.terminate()
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._pool = None
 
