@@ -16,11 +16,15 @@ import corpus  # noqa: E402
 # Peak memory of an ingest in a process of its own, above what the process held after a
 # small ingest of the same kind of text: spaCy, simplemma's dictionary and the caches any
 # ingest fills once (word forms, prepared statements) are left out; what grows with the
-# transcript is measured.
+# transcript is measured. The peak is VmHWM (scale.peak_mb), not ru_maxrss, which on Linux
+# starts at the peak of the process that started this one: pytest's, larger than the ingest's,
+# so that nothing seemed to grow.
 _MEASURE = """
-import json, resource, sys
+import json, sys
+sys.path.insert(0, "benchmarks")
+from scale import peak_mb
 from qualmrs.project import ingest, init_project
-peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+peak = lambda: peak_mb() * 2 ** 20
 warm, long, db, codebook = sys.argv[1:5]
 store = init_project(db, codebook)
 ingest(store, [warm])
