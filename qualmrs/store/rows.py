@@ -19,6 +19,7 @@ from ..errors import StoreError
 from ..model import MANUAL
 from . import schema as s
 from .bulk import fetch_rows, insert_rows
+from .sqlite import page_cache
 
 TABLES = {t.name: t for t in s.metadata.sorted_tables}
 EVENT_COLUMNS = ("step_id", "table_name", "op", "pk", "coder", "before", "after")
@@ -31,7 +32,10 @@ NATURAL = {"codings": ("document_id", "start", "end", "code", "coder", "source")
 TURN_COLUMNS = ("document_id", "idx", "speaker", "role", "case_label", "start", "end", "time")
 SEGMENT_COLUMNS = ("document_id", "turn_idx", "start", "end", "lemmas")
 CHUNK = 500  # keys per IN (...) list
-ROWS = 5_000  # turns or sentences written at once: a long transcript's are never all held
+ROWS = 1_000  # turns or sentences written at once: a long transcript's are never all held
+# SQLite's page cache while a new document is written (its default is 2 MB): the rows are
+# appended and not read again, so only the tables' last pages need to stay (issue 12)
+WRITE_CACHE_KIB = 256
 
 
 class Conflict(StoreError):
@@ -158,31 +162,36 @@ class RowsMixin:
     def _store_document(self, conn, row: dict, turns: Iterable[list],
                         sentences: Iterable) -> int:
         """Write a new document: its row (``row``: its columns but ``n_words``; ``id`` when it
-        is to have one),
-        turns (lists as ``turn_rows`` gives them), sentences (any iterable) and its event;
-        returns its id.
+        is to have one), turns (lists as ``turn_rows`` gives them), its event, then its
+        sentences (any iterable); returns its id.
 
         A long transcript is held once (issue 12): turns and sentences go in chunks, the
         text goes to SQLite as UTF-8 bytes made for the occasion (a ``str`` bound directly
         keeps a UTF-8 copy of itself for as long as the text lives), and the event is made
-        from the stored row.
+        from the stored row. The event comes before the sentences (which write no event, so
+        the history is the same): the copies of the text its making takes are freed before
+        the segmenter's batches and caches grow, instead of adding to them.
         """
         if conn.dialect.name != "sqlite":  # the savings are SQLite's; a server gets the text
             doc_id = conn.execute(insert(s.documents).values(
                 {**row, "n_words": word_count(row["text"])})).inserted_primary_key[0]
             turns = [list(t) for t in turns]
             self._store_turns(conn, doc_id, turns)
-            self._insert_sentences(conn, doc_id, sentences)
             self._events(conn, "documents", [(None, {**row, "id": doc_id, "turns": turns})])
+            del turns
+            self._insert_sentences(conn, doc_id, sentences)
             return doc_id
         values = {c: cast(bindparam(c, type_=LargeBinary), Text) if c == "text" else
                   bindparam(c) for c in [*row, "n_words"]}
-        params = {**row, "text": row["text"].encode("utf-8"), "n_words": word_count(row["text"])}
-        doc_id = conn.execute(insert(s.documents).values(values), params).inserted_primary_key[0]
-        del params
-        turns_json = self._store_turns(conn, doc_id, turns)
-        self._insert_sentences(conn, doc_id, sentences)
-        self._document_added(conn, doc_id, [*{*row, "id"}], turns_json)
+        with page_cache(conn.connection.dbapi_connection, WRITE_CACHE_KIB):
+            params = {**row, "text": row["text"].encode("utf-8"),
+                      "n_words": word_count(row["text"])}
+            doc_id = conn.execute(insert(s.documents).values(values),
+                                  params).inserted_primary_key[0]
+            del params
+            self._document_added(conn, doc_id, [*{*row, "id"}],
+                                 self._store_turns(conn, doc_id, turns))
+            self._insert_sentences(conn, doc_id, sentences)
         return doc_id
 
     @staticmethod
