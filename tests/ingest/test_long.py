@@ -2,6 +2,7 @@
 over, never its tokens or sentences all at once; batching changes nothing in what is stored."""
 
 import json
+import sqlite3
 import subprocess
 import sys
 
@@ -84,3 +85,32 @@ def test_store_word_count_is_the_number_of_words(text):
 
     for chunk in (1, 2, 3, 1 << 16):
         assert word_count(text, chunk) == len(text.split())
+
+
+# The event of a stored document, made by SQLite from the stored row and its turns: what the
+# store wrote before it wrote the event a piece at a time from Python (issue 12).
+_MADE_BY_SQLITE = """
+SELECT e.after, json_object('format', d.format, 'id', d.id, 'name', d.name, 'sha256', d.sha256,
+    'text', d.text, 'turns', json((SELECT json_group_array(json_array(
+        t.idx, t.speaker, t.role, t.case_label, t.start, t."end", t.time))
+        FROM (SELECT * FROM turns WHERE document_id = d.id ORDER BY idx) AS t)))
+FROM events AS e JOIN documents AS d ON e.table_name = 'documents' AND e.pk = json_array(d.id)
+"""
+
+
+@pytest.mark.parametrize("text", [
+    'A: «Hei» – "sitat", \\ og\ttab\x0b\x0c\x1b 😀 æøå…\nB: Ja.\nA: Nei?\nB: Kanskje "ja".\n'])
+def test_store_document_event_is_its_row_as_sqlite_writes_it(text, tmp_path, monkeypatch):
+    # issue 12: pieces that cut through escapes and an emoji, turns in several chunks
+    from qualmrs.project import ingest, init_project
+    from qualmrs.store import rows
+
+    monkeypatch.setattr(rows, "TEXT_PIECE", 3)
+    monkeypatch.setattr(rows, "ROWS", 2)
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    with init_project(tmp_path / "p.db", CODEBOOK) as store:
+        ingest(store, [tmp_path / "t.txt"])
+    conn = sqlite3.connect(tmp_path / "p.db")
+    ((after, made),) = conn.execute(_MADE_BY_SQLITE).fetchall()
+    conn.close()
+    assert after == made and json.loads(after)["text"] == text
