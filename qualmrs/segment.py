@@ -174,7 +174,7 @@ class Segmenter:
                          | (flag["swallowed"] & opens))
         after = next_where(~(space | flag["closer"]))[nxt[ends]]
         after = after[after < stop[ends]]
-        starts = np.union1d(np.unique(first), after)
+        starts = _sorted_unique(np.concatenate([first, after]))
         stops = np.append(starts[1:], n)
         last_word = np.maximum.accumulate(np.where(space, -1, idx))  # trailing spaces off
         last = np.maximum(last_word[stops - 1], starts)
@@ -242,16 +242,37 @@ def language_data(language: str) -> dict:
     return _language_data(language)
 
 
-def _simplemma(word: str, language: str) -> str:
-    import simplemma
+def _sorted_unique(values):
+    """The distinct values of an integer array, in order: ``np.unique`` without importing
+    ``numpy.ma``, which numpy 2 loads on that call's first use (0.6 MB more for an ingest,
+    issue 12)."""
+    import numpy as np
 
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))]
+
+
+def _simplemma(word: str, language: str) -> str:
     try:
-        # low_memory: the same dictionary, read in place and searched, instead of decoded
-        # whole into a dict of every form (nb: 640,000 forms, 47 MB and 0.15 s more, for the
-        # few thousand words a study has; the lemmas are the same) (issue 12)
-        return simplemma.lemmatize(word, lang=language, low_memory=True)
+        return _lemmatizer().lemmatize(word, lang=language)
     except ValueError:  # simplemma has no data for this language: words are their own lemma
         return word
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer():
+    """simplemma's lemmatizer as ``simplemma.lemmatize(..., low_memory=True)`` uses it, but
+    with no cache of its own: ``Segmenter.lemma`` keeps one per word form already, and
+    simplemma's kept up to 65,536 more (issue 12).
+
+    low_memory: the same dictionary, read in place and searched, instead of decoded whole
+    into a dict of every form (nb: 640,000 forms, 47 MB and 0.15 s more, for the few thousand
+    words a study has; the lemmas are the same) (issue 12).
+    """
+    from simplemma import Lemmatizer
+    from simplemma.strategies import DefaultStrategy
+
+    return Lemmatizer(cache_max_size=0, lemmatization_strategy=DefaultStrategy(low_memory=True))
 
 
 @lru_cache(maxsize=4)
