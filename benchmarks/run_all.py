@@ -86,6 +86,7 @@ def scale(sizes, tmp: Path) -> dict[int, dict]:
 def long_transcripts(tmp: Path, sizes=LONG_MB) -> None:
     """Time and peak memory of ingesting one long transcript, each size in a fresh process."""
     from corpus import long_transcript
+    from scale import measure
 
     print(f"One long transcript ingested into a new project ({load()}):")
     for mb in sizes:

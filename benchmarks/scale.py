@@ -5,7 +5,7 @@
                                                  tables and matrix, into the new project DB
     python benchmarks/scale.py long FILE DB      qualmrs ingest of one (long) transcript
 
-Prints one JSON object: seconds per phase, words, peak resident memory in MB (ru_maxrss).
+Prints one JSON object: seconds per phase, words, peak resident memory in MB (VmHWM).
 """
 
 from __future__ import annotations
@@ -30,6 +30,19 @@ def measure(what: str, *args) -> dict:
 
 
 def peak_mb() -> float:
+    """This process's peak resident memory so far, in MB: the kernel's VmHWM on Linux.
+
+    Not ``ru_maxrss``: on Linux it keeps the peak of the process that started this one (the
+    kernel carries it over ``exec``), so a measurement started from a larger process (pytest,
+    a notebook) read that process's peak as its own start-up and saw nothing grow.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 

@@ -174,7 +174,7 @@ class Segmenter:
                          | (flag["swallowed"] & opens))
         after = next_where(~(space | flag["closer"]))[nxt[ends]]
         after = after[after < stop[ends]]
-        starts = np.union1d(np.unique(first), after)
+        starts = _sorted_unique(np.concatenate([first, after]))
         stops = np.append(starts[1:], n)
         last_word = np.maximum.accumulate(np.where(space, -1, idx))  # trailing spaces off
         last = np.maximum(last_word[stops - 1], starts)
@@ -240,6 +240,16 @@ def _language_data(language: str) -> dict:
 def language_data(language: str) -> dict:
     """Word lists of one language (empty lists for a language without qualmrs data)."""
     return _language_data(language)
+
+
+def _sorted_unique(values):
+    """The distinct values of an integer array, in order: ``np.unique`` without importing
+    ``numpy.ma``, which numpy 2 loads on that call's first use (0.6 MB more for an ingest,
+    issue 12)."""
+    import numpy as np
+
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))]
 
 
 def _simplemma(word: str, language: str) -> str:

@@ -37,11 +37,14 @@ def cache_folder() -> Path | None:
 @lru_cache(maxsize=None)
 def lemmatizer():
     """simplemma's lemmatiser as ``simplemma.lemmatize(..., low_memory=True)`` uses it, with
-    its dictionaries from ``dictionary`` (one per language and process)."""
+    its dictionaries from ``dictionary`` (one per language and process), and with no cache
+    of lemmas of its own: ``Segmenter.lemma`` keeps one per word form already, and
+    simplemma's kept up to 65,536 more (issue 12)."""
     from simplemma import Lemmatizer
     from simplemma.strategies import DefaultStrategy
 
-    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_Factory()))
+    return Lemmatizer(cache_max_size=0,
+                      lemmatization_strategy=DefaultStrategy(dictionary_factory=_Factory()))
 
 
 class _Factory:

@@ -8,6 +8,7 @@ once, and hand plain tuples to the driver.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from typing import Iterator
 
@@ -48,16 +49,26 @@ def fetch_rows(conn, query, batch: int = 10_000) -> Iterator[tuple]:
     raw = conn.connection.dbapi_connection
     cursor = raw.cursor()
     try:
-        cursor.execute(str(compiled), args)
-        while rows := cursor.fetchmany(batch):
-            yield from rows
+        with driver_errors(conn, raw):
+            cursor.execute(str(compiled), args)
+            while rows := cursor.fetchmany(batch):
+                yield from rows
+    finally:
+        cursor.close()
+
+
+@contextlib.contextmanager
+def driver_errors(conn, raw):
+    """Errors of the driver's connection ``raw`` used directly, below SQLAlchemy (whose
+    ``handle_error`` translates every other statement's), as the store's one-line errors
+    when they are about the machine; anything else (a bug) as it came."""
+    try:
+        yield
     except Exception as e:
         error = _translated(conn, raw, e)
         if error is None:
             raise
         raise error from e
-    finally:
-        cursor.close()
 
 
 def _translated(conn, raw, error: Exception):

@@ -12,13 +12,13 @@ import json
 from itertools import islice
 from typing import Iterable, Iterator
 
-from sqlalchemy import (LargeBinary, Text, and_, bindparam, cast, func, insert, literal, null,
-                        select, tuple_)
+from sqlalchemy import LargeBinary, Text, and_, bindparam, cast, func, insert, select, tuple_
 
 from ..errors import StoreError
 from ..model import MANUAL
 from . import schema as s
-from .bulk import fetch_rows, insert_rows
+from .bulk import driver_errors, fetch_rows, insert_rows
+from .sqlite import page_cache
 
 TABLES = {t.name: t for t in s.metadata.sorted_tables}
 EVENT_COLUMNS = ("step_id", "table_name", "op", "pk", "coder", "before", "after")
@@ -31,7 +31,11 @@ NATURAL = {"codings": ("document_id", "start", "end", "code", "coder", "source")
 TURN_COLUMNS = ("document_id", "idx", "speaker", "role", "case_label", "start", "end", "time")
 SEGMENT_COLUMNS = ("document_id", "turn_idx", "start", "end", "lemmas")
 CHUNK = 500  # keys per IN (...) list
-ROWS = 5_000  # turns or sentences written at once: a long transcript's are never all held
+ROWS = 1_000  # turns or sentences written at once: a long transcript's are never all held
+# SQLite's page cache while a new document is written (its default is 2 MB): the rows are
+# appended and not read again, so only the tables' last pages need to stay (issue 12)
+WRITE_CACHE_KIB = 256
+TEXT_PIECE = 1 << 16  # characters of a document's text written into its event at once
 
 
 class Conflict(StoreError):
@@ -64,6 +68,31 @@ def chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def _document_json(row: dict, turns: list[str]) -> Iterator[bytes]:
+    """A document's row with its turns (the JSON of each chunk's items) as UTF-8 JSON, keys
+    sorted and no spaces, byte for byte as SQLite's ``json_object`` writes it (it escapes what
+    ``json.dumps(..., ensure_ascii=False)`` escapes: ``"``, ``\\`` and characters below
+    U+0020), a piece at a time: the text a stretch of ``TEXT_PIECE`` characters at a time."""
+    sep = b"{"
+    for key in sorted({*row, "turns"}):
+        yield sep + json.dumps(key).encode() + b":"
+        sep = b","
+        if key == "turns":
+            yield b"["
+            for i, part in enumerate(turns):
+                yield (b"," if i else b"") + part.encode()
+            yield b"]"
+        elif key == "text":
+            text = row[key]
+            yield b'"'
+            for i in range(0, len(text), TEXT_PIECE):
+                yield json.dumps(text[i:i + TEXT_PIECE], ensure_ascii=False)[1:-1].encode()
+            yield b'"'
+        else:
+            yield json.dumps(row[key], ensure_ascii=False).encode()
+    yield b"}"
 
 
 def turn_rows(turns) -> Iterator[list]:
@@ -158,56 +187,68 @@ class RowsMixin:
     def _store_document(self, conn, row: dict, turns: Iterable[list],
                         sentences: Iterable) -> int:
         """Write a new document: its row (``row``: its columns but ``n_words``; ``id`` when it
-        is to have one),
-        turns (lists as ``turn_rows`` gives them), sentences (any iterable) and its event;
-        returns its id.
+        is to have one), turns (lists as ``turn_rows`` gives them), its event, then its
+        sentences (any iterable); returns its id.
 
         A long transcript is held once (issue 12): turns and sentences go in chunks, the
         text goes to SQLite as UTF-8 bytes made for the occasion (a ``str`` bound directly
         keeps a UTF-8 copy of itself for as long as the text lives), and the event is made
-        from the stored row.
+        from the stored row. The event comes before the sentences (which write no event, so
+        the history is the same): the copies of the text its making takes are freed before
+        the segmenter's batches and caches grow, instead of adding to them.
         """
         if conn.dialect.name != "sqlite":  # the savings are SQLite's; a server gets the text
             doc_id = conn.execute(insert(s.documents).values(
                 {**row, "n_words": word_count(row["text"])})).inserted_primary_key[0]
             turns = [list(t) for t in turns]
             self._store_turns(conn, doc_id, turns)
-            self._insert_sentences(conn, doc_id, sentences)
             self._events(conn, "documents", [(None, {**row, "id": doc_id, "turns": turns})])
+            del turns
+            self._insert_sentences(conn, doc_id, sentences)
             return doc_id
         values = {c: cast(bindparam(c, type_=LargeBinary), Text) if c == "text" else
                   bindparam(c) for c in [*row, "n_words"]}
-        params = {**row, "text": row["text"].encode("utf-8"), "n_words": word_count(row["text"])}
-        doc_id = conn.execute(insert(s.documents).values(values), params).inserted_primary_key[0]
-        del params
-        turns_json = self._store_turns(conn, doc_id, turns)
-        self._insert_sentences(conn, doc_id, sentences)
-        self._document_added(conn, doc_id, [*{*row, "id"}], turns_json)
+        with page_cache(conn.connection.dbapi_connection, WRITE_CACHE_KIB):
+            params = {**row, "text": row["text"].encode("utf-8"),
+                      "n_words": word_count(row["text"])}
+            doc_id = conn.execute(insert(s.documents).values(values),
+                                  params).inserted_primary_key[0]
+            del params
+            self._document_added(conn, doc_id, row, self._store_turns(conn, doc_id, turns))
+            self._insert_sentences(conn, doc_id, sentences)
         return doc_id
 
     @staticmethod
-    def _store_turns(conn, doc_id: int, turns: Iterable[list]) -> str:
+    def _store_turns(conn, doc_id: int, turns: Iterable[list]) -> list[str]:
         """Write a document's turns (lists as ``turn_rows`` gives them) a chunk at a time;
-        returns their JSON, for the document's event."""
+        returns each chunk's JSON (its items, compact), for the document's event."""
         parts = []
         for chunk in chunks(turns, ROWS):
             insert_rows(conn, s.turns, TURN_COLUMNS, [(doc_id, *t) for t in chunk])
-            parts.append(json.dumps(chunk, ensure_ascii=False)[1:-1])
-        return "[" + ",".join(parts) + "]"
+            parts.append(json.dumps(chunk, ensure_ascii=False, separators=(",", ":"))[1:-1])
+        return parts
 
-    def _document_added(self, conn, doc_id: int, keys: list[str], turns: str) -> None:
-        """The event of a document just stored: the same one ``_events`` would write for its
-        row (``keys``: the row's keys, ``turns`` their JSON), but made by SQLite from the
-        stored row. A long transcript's text is then not copied into a JSON string in Python
-        too (issue 12: the text, its JSON and their UTF-8 copies were most of the memory an
-        ingest took). Its columns are text and integers, which SQLite writes as Python does.
+    def _document_added(self, conn, doc_id: int, row: dict, turns: list[str]) -> None:
+        """The event of a document just stored (``row``: its columns, ``turns``: the JSON
+        ``_store_turns`` gave), as ``json_object`` would make it from the stored row, written
+        into its place a piece at a time.
+
+        Its text value is made first, of the right size, then filled in through SQLite's
+        incremental I/O: SQLite holds the value and its record for a moment (twice the JSON),
+        and Python one stretch of the text at a time (issue 12: reading the row back and
+        building its JSON in SQLite took three to four times the text, and in Python the
+        text, its JSON and their UTF-8 copies).
         """
-        d = s.documents.c
-        after = func.json_object(*(x for k in sorted(keys) if k != "turns" for x in (k, d[k])),
-                                 "turns", func.json(turns))
-        conn.execute(insert(s.events).from_select(EVENT_COLUMNS, select(
-            literal(self._step_id(conn)), literal("documents"), literal("add"),
-            literal(json.dumps([doc_id])), null(), null(), after).where(d.id == doc_id)))
+        row = {**row, "id": doc_id}
+        size = sum(len(piece) for piece in _document_json(row, turns))
+        event_id = conn.execute(insert(s.events).values(
+            step_id=self._step_id(conn), table_name="documents", op="add",
+            pk=json.dumps([doc_id]), coder=None, before=None,
+            after=cast(func.zeroblob(size), Text))).inserted_primary_key[0]
+        raw = conn.connection.dbapi_connection
+        with driver_errors(conn, raw), raw.blobopen("events", "after", event_id) as blob:
+            for piece in _document_json(row, turns):
+                blob.write(piece)
 
     @staticmethod
     def _insert_sentences(conn, doc_id: int, sentences: Iterable) -> None:

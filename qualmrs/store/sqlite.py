@@ -80,6 +80,18 @@ def install(engine, path: Path | None) -> None:
     event.listen(engine, "handle_error", translate)
 
 
+@contextlib.contextmanager
+def page_cache(dbapi_conn, kib: int):
+    """SQLite's page cache on this connection bounded to ``kib`` KiB for a while, then as it
+    was (``PRAGMA cache_size``: per connection, not undone by a rollback, writes nothing)."""
+    before = dbapi_conn.execute("PRAGMA cache_size").fetchone()[0]
+    dbapi_conn.execute(f"PRAGMA cache_size = {-int(kib)}")
+    try:
+        yield
+    finally:
+        dbapi_conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+
 def begin_immediate(dbapi_conn, path: Path | None) -> None:
     """Take the write lock, waiting up to the lock wait for another writer and saying so.
 
