@@ -64,7 +64,7 @@ def cross_validated_model(examples: list[TurnExample], make_model: Callable,
     """
     from .folds import Folds
 
-    with Folds(workers) as folds:
+    with Folds(workers, tasks=len({e.case for e in examples})) as folds:
         return folds.cross_validate(examples, make_model).result(progress)
 
 

@@ -72,13 +72,17 @@ class Pending:
 
 
 class Folds:
-    """Runs leave-one-case-out folds, in ``workers`` processes (None: one per core; 1: in
-    this process, one after another). Use as a context manager: leaving it stops the workers
-    (folds not yet started are dropped when it is left by an error).
+    """Runs leave-one-case-out folds (or any fit on some turns that predicts others), in
+    ``workers`` processes (None: one per core; 1: in this process, one after another), no
+    more than the ``tasks`` (fits) there will be, when known. Use as a context manager:
+    leaving it stops the workers (folds not yet started are dropped when it is left by an
+    error).
     """
 
-    def __init__(self, workers: int | None = None):
+    def __init__(self, workers: int | None = None, tasks: int | None = None):
         self.workers = default_workers() if workers is None else max(1, int(workers))
+        if tasks is not None:
+            self.workers = max(1, min(self.workers, tasks))
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Folds":
@@ -102,6 +106,12 @@ class Folds:
             turns = [examples[i] for i in held]
             parts.append((held, self._submit(make_model, train, turns)))
         return Pending(examples, parts, desc)
+
+    def split(self, train: list, test: list, make_model: Callable) -> Pending:
+        """Start one fit: a model from ``make_model()`` fitted on ``train`` predicts ``test``
+        (say, trained on one study and scored on another)."""
+        return Pending(test, [(list(range(len(test))), self._submit(make_model, train, test))],
+                       "fit")
 
     def _submit(self, make_model, train, turns) -> Callable:
         """The fold's codes, as a call that waits for them (in this process: computes them

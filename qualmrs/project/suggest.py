@@ -195,7 +195,8 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
     gold = [set(e.codes) for e in examples]
     learns = ModelSuggester(min_examples=min_examples).learnable(examples)[0]
     definitions = definition_examples(book)
-    with Folds(workers if learns else 1) as folds:
+    # two variants, one fold per case: that many fits at most at once
+    with Folds(workers if learns else 1, tasks=2 * len({e.case for e in examples})) as folds:
         # The text-only model's folds start first: they need no rule matches, and the rules
         # run here meanwhile.
         if learns:

@@ -64,3 +64,11 @@ def test_folds_raise_the_error_of_a_failing_fit(four_cases, workers, no_hang):
 def test_folds_say_so_when_a_worker_dies(four_cases, no_hang):
     with pytest.raises(QualmrsError, match="worker process stopped"):
         cross_validated_model(four_cases, Dying, workers=2)
+
+
+@pytest.mark.parametrize("workers,tasks,started", [(8, 2, 2), (8, None, 8), (None, 1, 1),
+                                                   (0, 5, 1)])
+def test_folds_start_no_more_workers_than_fits(workers, tasks, started):
+    from qualmrs.analyse.folds import Folds
+
+    assert Folds(workers, tasks=tasks).workers == started
