@@ -74,20 +74,25 @@ def where_asked(documents: list, questions: Path) -> dict:
 
 
 def held_out(train: list, test: list) -> dict[str, list[set[str]]]:
-    """Codes per test turn from each method, the model fitted on ``train`` only."""
-    from qualmrs.analyse.evaluate import codes_on_turns
+    """Codes per test turn from each method, the model fitted on ``train`` only (the two
+    variants side by side in worker processes, as `qualmrs evaluate` runs its folds)."""
+    from functools import partial
+
+    from qualmrs.analyse.folds import Folds
     from qualmrs.codebook import load_codebook
     from qualmrs.coding.suggest import ModelSuggester, definition_examples
 
     definitions = definition_examples(load_codebook(BOOK))
-
-    def fitted(use_rules: bool) -> list[set[str]]:
-        model = ModelSuggester(use_rules=use_rules, definitions=definitions).fit(train)
-        return codes_on_turns(test, model.predict(test))
-
     rules = [set(e.rules) for e in test]
-    both = fitted(True)
-    return {"rules": rules, "model": fitted(False), "rules+model": both,
+
+    def fit(folds: Folds, use_rules: bool):
+        return folds.split(train, test, partial(ModelSuggester, use_rules=use_rules,
+                                                definitions=definitions))
+
+    with Folds(tasks=2) as folds:
+        both, model = fit(folds, True), fit(folds, False)
+        both, model = both.result(), model.result()
+    return {"rules": rules, "model": model, "rules+model": both,
             "rules|model": [a | b for a, b in zip(rules, both)]}
 
 

@@ -375,6 +375,22 @@ def sample_out(tmp_path_factory):
     return out
 
 
+@pytest.fixture(scope="session")
+def sample_turns(sample_out):
+    """The sample's informant turns as the model sees them (``TurnExample``s: lemmas, BHO's
+    codes and the rules' matches), read from the sample's store."""
+    import qualmrs
+    from qualmrs.analyse.evaluate import turn_examples, with_rule_codes
+    from qualmrs.coding.suggest import RuleSuggester
+
+    with qualmrs.open(sample_out / "project.db") as project:
+        store = project.store
+        documents, sentences = store.documents(), store.sentences()
+        turns = turn_examples(documents, sentences, store.codings(coder="BHO"))
+        return with_rule_codes(turns, RuleSuggester(store.codebook).predict(documents,
+                                                                            sentences))
+
+
 @pytest.fixture
 def sample_project(sample_out, tmp_path):
     """A copy of the sample's store, open as a Project (issue 17)."""

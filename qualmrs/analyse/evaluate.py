@@ -54,20 +54,18 @@ def with_rule_codes(examples: list[TurnExample],
 
 
 def cross_validated_model(examples: list[TurnExample], make_model: Callable,
-                          progress: Callable | None = None) -> list[set[str]]:
+                          progress: Callable | None = None,
+                          workers: int | None = 1) -> list[set[str]]:
     """Model codes per turn, each case predicted by a model fitted without that case.
 
     ``progress``, when given, wraps the cases like ``tqdm(cases, total=n, desc=...)``.
+    ``workers``: processes to fit the folds in (None: one per core; see ``folds.Folds``);
+    the codes are the same with any number.
     """
-    predicted: list[set[str]] = [set() for _ in examples]
-    cases = sorted({e.case for e in examples})
-    for case in cases if progress is None else progress(cases, total=len(cases), desc="folds"):
-        train = [e for e in examples if e.case != case]
-        held = [i for i, e in enumerate(examples) if e.case == case]
-        turns = [examples[i] for i in held]
-        for i, codes in zip(held, codes_on_turns(turns, make_model().fit(train).predict(turns))):
-            predicted[i] = codes
-    return predicted
+    from .folds import Folds
+
+    with Folds(workers, tasks=len({e.case for e in examples})) as folds:
+        return folds.cross_validate(examples, make_model).result(progress)
 
 
 def scores(gold: list[set[str]], predicted: dict[str, list[set[str]]],

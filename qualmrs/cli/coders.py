@@ -198,7 +198,10 @@ def _answer_line(r) -> str:
 def evaluate_cmd(db: DB, coder: CoderOpt = None,
                  format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.table,
                  out: Annotated[Optional[Path], typer.Option(help="Output file.")] = None,
-                 quiet: QuietOpt = False, force: ForceOpt = False):
+                 quiet: QuietOpt = False, force: ForceOpt = False,
+                 workers: Annotated[Optional[int], typer.Option(
+                     min=1, help="Processes fitting the model's folds (default: one per "
+                                 "core); the scores are the same with any number.")] = None):
     """Leave-one-case-out precision, recall and F1 of the suggestions, and answer accuracy."""
     from ..analyse.evaluate import confusion
     from ..export import frames
@@ -209,7 +212,8 @@ def evaluate_cmd(db: DB, coder: CoderOpt = None,
         check_target(out, force)  # before the slow part
 
     with open(db) as project:
-        codes, summary, rows = project.evaluate(coder, progress=_progress(quiet))
+        codes, summary, rows = project.evaluate(coder, progress=_progress(quiet),
+                                                 workers=workers)
         book = project.codebook
     a = codes.attrs
     for note in a.get("notes", ()):

@@ -223,11 +223,12 @@ class Project(RoundsMixin, LiveMixin):
 
         return matrix_cells(study)
 
-    def evaluate(self, coder: str | None = None, progress=None):
-        """Leave-one-case-out scores of the suggestions against ``coder``'s coding."""
+    def evaluate(self, coder: str | None = None, progress=None, workers: int | None = None):
+        """Leave-one-case-out scores of the suggestions against ``coder``'s coding, the
+        model's folds in ``workers`` processes (None: one per core)."""
         from .suggest import evaluate
 
-        return evaluate(self.store, coder, progress=progress)
+        return evaluate(self.store, coder, progress=progress, workers=workers)
 
     # -- people -----------------------------------------------------------------------------
 

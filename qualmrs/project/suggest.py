@@ -167,19 +167,24 @@ class SuggestionGone(QualmrsError):
     """Suggestions asked for by id are gone: refreshed since the caller read them."""
 
 
-def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, progress=None):
+def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, progress=None,
+             workers: int | None = None):
     """Leave-one-case-out scores against a person's coding: ``rules``; ``model`` (text
     only); ``rules+model`` (the model reading the rule matches as words, which is what
     ``suggest`` stores as ``model`` when rules are on); ``rules|model`` (a turn gets a code
     from either, which is everything ``suggest`` stores). Answers are suggested per case
-    by a suggester that learned only from the other cases' coded answers.
+    by a suggester that learned only from the other cases' coded answers. The model's folds
+    run in ``workers`` processes (None: one per core; the scores are the same with any).
 
     Returns:
         (code scores, answer summary, answer rows with gold and suggested category).
     """
+    from functools import partial
+
     from ..analyse.evaluate import (answer_scores, cross_validated_answers,
-                                    cross_validated_model, micro_f1_intervals, scores,
-                                    where_asked, with_rule_codes)
+                                    micro_f1_intervals, scores, where_asked,
+                                    with_rule_codes)
+    from ..analyse.folds import Folds
     from ..coding.suggest import ModelSuggester, RuleSuggester, definition_examples
 
     documents, sentences = store.documents(), store.sentences()
@@ -188,19 +193,31 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
         raise QualmrsError("no manual codings to evaluate against; import codings first")
     book = store.codebook
     gold = [set(e.codes) for e in examples]
-    matched = with_rule_codes(examples, RuleSuggester(book).predict(
-        steps(progress, documents, "rules"), sentences))
-    rules = [set(e.rules) for e in matched]
-    predicted, notes = {"rules": rules}, []
+    learns = ModelSuggester(min_examples=min_examples).learnable(examples)[0]
     definitions = definition_examples(book)
-    if ModelSuggester(min_examples=min_examples).learnable(examples)[0]:
-        model = cross_validated_model(examples, lambda: ModelSuggester(
-            min_examples=min_examples, definitions=definitions), progress)
-        both = cross_validated_model(matched, lambda: ModelSuggester(
-            min_examples=min_examples, use_rules=True, definitions=definitions), progress)
-        predicted.update({"model": model, "rules+model": both,
-                          "rules|model": [a | b for a, b in zip(rules, both)]})
-    else:  # scores of a model that learned nothing would be zeros that say nothing
+    # two variants, one fold per case: that many fits at most at once
+    with Folds(workers if learns else 1, tasks=2 * len({e.case for e in examples})) as folds:
+        # The text-only model's folds start first: they need no rule matches, and the rules
+        # run here meanwhile.
+        if learns:
+            model = folds.cross_validate(examples, partial(
+                ModelSuggester, min_examples=min_examples, definitions=definitions))
+        matched = with_rule_codes(examples, RuleSuggester(book).predict(
+            steps(progress, documents, "rules"), sentences))
+        rules = [set(e.rules) for e in matched]
+        predicted, notes = {"rules": rules}, []
+        if learns:
+            both = folds.cross_validate(matched, partial(
+                ModelSuggester, min_examples=min_examples, use_rules=True,
+                definitions=definitions))
+        answers = store.answers(coder=who) if who else []
+        found = cross_validated_answers(book, documents, answers)
+        summary, rows = answer_scores(answers, found, where_asked(documents, answers))
+        if learns:
+            model, both = model.result(progress), both.result(progress)
+            predicted.update({"model": model, "rules+model": both,
+                              "rules|model": [a | b for a, b in zip(rules, both)]})
+    if not learns:  # scores of a model that learned nothing would be zeros that say nothing
         notes.append(f"no model was trained: no code has {min_examples} coded informant turns "
                      f"(and as many without it) in {who}'s coding; only the rules are scored")
     codes = [c.key for c in book.codes if any(c.key in g for g in gold)]
@@ -209,7 +226,4 @@ def evaluate(store: Store, coder: str | None = None, min_examples: int = 5, prog
                        n_cases=len({e.case for e in examples}),
                        intervals=micro_f1_intervals(gold, predicted, codes,
                                                     [e.case for e in examples]))
-    gold = store.answers(coder=who) if who else []
-    found = cross_validated_answers(book, documents, gold)
-    summary, rows = answer_scores(gold, found, where_asked(documents, gold))
     return frame, summary, rows

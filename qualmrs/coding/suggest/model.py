@@ -102,54 +102,67 @@ class ModelSuggester:
         return learn, skip
 
     def fit(self, examples: list[TurnExample]) -> "ModelSuggester":
-        import sklearn
         from threadpoolctl import threadpool_limits
+
+        from scipy.sparse import hstack
 
         coded = list(examples)
         examples = coded + list(self.definitions)
-        self.vectorizer_ = _word_vectorizer().fit([self._words(e) for e in examples])
-        self.char_vectorizer_ = (_char_vectorizer().fit([e.lemmas for e in examples])
-                                 if self.chars else None)
-        X = self._features(examples)
+        self.vectorizer_ = _word_vectorizer()
+        X = _fit_transform(self.vectorizer_, [self._words(e) for e in examples])
+        self.char_vectorizer_ = None
+        if self.chars:
+            self.char_vectorizer_ = _char_vectorizer()
+            X = hstack([X, _fit_transform(self.char_vectorizer_, [e.lemmas for e in examples])])
+        X = X.tocsr()
         codes, self.skipped_ = self.learnable(coded)
         self.coef_, self.intercept_, self.codes_, self.thresholds_ = [], [], [], []
+        # The inner folds' rows are the same for every code: cut them once.
+        inner = self._inner_folds(X, examples, len(coded)) if self.threshold == "auto" else []
         # One BLAS thread: on vectors this small, more threads only wait for each other (five
-        # times slower on a busy 2-core machine); the data is checked once, not per fit. Same
-        # numbers either way (issue 12).
-        with threadpool_limits(1), sklearn.config_context(assume_finite=True,
-                                                         skip_parameter_validation=True):
+        # times slower on a busy 2-core machine). Same numbers either way (issue 12).
+        with threadpool_limits(1):
             for code in codes:
-                self._fit_code(code, X, examples, len(coded))
+                self._fit_code(code, X, examples, inner)
         self.coef_ = np.array(self.coef_).reshape(len(self.codes_), X.shape[1])
         self.intercept_ = np.array(self.intercept_)
         self.thresholds_ = np.array(self.thresholds_)
         return self
 
-    def _fit_code(self, code: str, X, examples: list[TurnExample], n_coded: int) -> None:
+    def _fit_code(self, code: str, X, examples: list[TurnExample], inner: list) -> None:
+        from . import logistic
+
         y = np.array([code in e.codes for e in examples])
-        clf = self._classifier().fit(X, y)
+        coef, intercept = logistic.fit(X, y, self.C)
         self.codes_.append(code)
-        self.coef_.append(clf.coef_[0])
-        self.intercept_.append(float(clf.intercept_[0]))
-        self.thresholds_.append(self._choose_threshold(X, y, examples, n_coded))
+        self.coef_.append(coef[0])
+        self.intercept_.append(intercept)
+        self.thresholds_.append(self._choose_threshold(y, inner))
 
-    def _classifier(self):
-        from sklearn.linear_model import LogisticRegression
-
-        return LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000)
-
-    def _choose_threshold(self, X, y, examples: list[TurnExample], n_coded: int) -> float:
-        if self.threshold != "auto":
-            return float(self.threshold)
+    @staticmethod
+    def _inner_folds(X, examples: list[TurnExample], n_coded: int) -> list:
+        """(held-out rows, training rows, training features, held-out features) per case of
+        the coded examples; definitions are never held out."""
         cases = np.array([e.case for e in examples])
-        scores = np.full(len(y), np.nan)
-        for case in np.unique(cases[:n_coded]):  # definitions are never held out
+        out = []
+        for case in np.unique(cases[:n_coded]):
             held = cases == case
             held[n_coded:] = False
-            train = ~held
+            out.append((held, ~held, X[~held], X[held]))
+        return out
+
+    def _choose_threshold(self, y, inner: list) -> float:
+        """The threshold of ``GRID`` with the best F1 over the inner folds' held-out turns,
+        each scored by a classifier fitted on the fold's other turns."""
+        from . import logistic
+
+        if self.threshold != "auto":
+            return float(self.threshold)
+        scores = np.full(len(y), np.nan)
+        for held, train, X_train, X_held in inner:
             if y[train].sum() < 2 or (~y[train]).sum() < 2:
                 continue
-            scores[held] = self._classifier().fit(X[train], y[train]).predict_proba(X[held])[:, 1]
+            scores[held] = logistic.probability(X_held, *logistic.fit(X_train, y[train], self.C))
         ok = ~np.isnan(scores)
         if ok.sum() == 0 or y[ok].sum() == 0:
             return 0.5
@@ -257,6 +270,15 @@ def definition_examples(codebook: Codebook, segmenter: Segmenter | None = None
     return out
 
 
+def load_libraries() -> None:
+    """Import what ``fit`` uses (scikit-learn's vectorizers and loss, scipy's optimiser) and
+    settle how it fits; done before forking workers, each has them without importing again."""
+    from . import logistic
+
+    _word_vectorizer()
+    logistic.ready()
+
+
 def _word_vectorizer():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -269,3 +291,19 @@ def _char_vectorizer():
 
     # char_wb: n-grams inside word boundaries, so they are parts of words, not of phrases
     return TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True)
+
+
+def _fit_transform(vectorizer, docs: list[str]):
+    """Fit a ``TfidfVectorizer`` on ``docs`` and return their rows: the matrix
+    ``vectorizer.fit(docs).transform(docs)`` gives, bit for bit, with the n-grams counted
+    once. (``fit_transform`` counts once too, but leaves each row's terms in another order,
+    so its sums round differently and L-BFGS stops elsewhere.)"""
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+
+    counts = CountVectorizer.fit_transform(vectorizer, docs)  # what TfidfVectorizer.fit counts
+    counts.sort_indices()  # in the order transform's counting leaves them
+    tfidf = TfidfTransformer(norm=vectorizer.norm, use_idf=vectorizer.use_idf,
+                             smooth_idf=vectorizer.smooth_idf,
+                             sublinear_tf=vectorizer.sublinear_tf).fit(counts)
+    vectorizer.idf_ = tfidf.idf_
+    return tfidf.transform(counts)
