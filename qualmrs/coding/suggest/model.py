@@ -106,6 +106,8 @@ class ModelSuggester:
 
         from scipy.sparse import hstack
 
+        from . import logistic
+
         coded = list(examples)
         examples = coded + list(self.definitions)
         self.vectorizer_ = _word_vectorizer()
@@ -116,53 +118,47 @@ class ModelSuggester:
             X = hstack([X, _fit_transform(self.char_vectorizer_, [e.lemmas for e in examples])])
         X = X.tocsr()
         codes, self.skipped_ = self.learnable(coded)
-        self.coef_, self.intercept_, self.codes_, self.thresholds_ = [], [], [], []
-        # The inner folds' rows are the same for every code: cut them once.
-        inner = self._inner_folds(X, examples, len(coded)) if self.threshold == "auto" else []
+        ys = [np.array([code in e.codes for e in examples]) for code in codes]
         # One BLAS thread: on vectors this small, more threads only wait for each other (five
         # times slower on a busy 2-core machine). Same numbers either way (issue 12).
         with threadpool_limits(1):
-            for code in codes:
-                self._fit_code(code, X, examples, inner)
-        self.coef_ = np.array(self.coef_).reshape(len(self.codes_), X.shape[1])
-        self.intercept_ = np.array(self.intercept_)
-        self.thresholds_ = np.array(self.thresholds_)
+            fitted = [logistic.fit(X, y, self.C) for y in ys]
+            scores = self._inner_scores(X, ys, examples, len(coded))
+        self.codes_ = list(codes)
+        self.coef_ = np.array([coef[0] for coef, _ in fitted]).reshape(len(codes), X.shape[1])
+        self.intercept_ = np.array([intercept for _, intercept in fitted])
+        self.thresholds_ = np.array([self._choose_threshold(y, s) for y, s in zip(ys, scores)])
         return self
 
-    def _fit_code(self, code: str, X, examples: list[TurnExample], inner: list) -> None:
+    def _inner_scores(self, X, ys: list, examples: list[TurnExample], n_coded: int) -> list:
+        """Per code, each coded turn's probability from a classifier fitted without the turn's
+        case (``NaN`` where a fold had too few of either class to fit), for ``"auto"``
+        thresholds. A fold's rows are cut once for all codes, and only one fold's at a time:
+        one copy of the features per case at once took gigabytes at 1,000 interviews."""
         from . import logistic
 
-        y = np.array([code in e.codes for e in examples])
-        coef, intercept = logistic.fit(X, y, self.C)
-        self.codes_.append(code)
-        self.coef_.append(coef[0])
-        self.intercept_.append(intercept)
-        self.thresholds_.append(self._choose_threshold(y, inner))
-
-    @staticmethod
-    def _inner_folds(X, examples: list[TurnExample], n_coded: int) -> list:
-        """(held-out rows, training rows, training features, held-out features) per case of
-        the coded examples; definitions are never held out."""
+        scores = [np.full(len(y), np.nan) for y in ys]
+        if self.threshold != "auto":
+            return scores
         cases = np.array([e.case for e in examples])
-        out = []
-        for case in np.unique(cases[:n_coded]):
+        for case in np.unique(cases[:n_coded]):  # definitions are never held out
             held = cases == case
             held[n_coded:] = False
-            out.append((held, ~held, X[~held], X[held]))
-        return out
+            train = ~held
+            X_train = X_held = None
+            for y, s in zip(ys, scores):
+                if y[train].sum() < 2 or (~y[train]).sum() < 2:
+                    continue
+                if X_train is None:
+                    X_train, X_held = X[train], X[held]
+                s[held] = logistic.probability(X_held, *logistic.fit(X_train, y[train], self.C))
+        return scores
 
-    def _choose_threshold(self, y, inner: list) -> float:
-        """The threshold of ``GRID`` with the best F1 over the inner folds' held-out turns,
-        each scored by a classifier fitted on the fold's other turns."""
-        from . import logistic
-
+    def _choose_threshold(self, y, scores) -> float:
+        """The threshold of ``GRID`` with the best F1 over the inner folds' held-out turns
+        (``scores``: ``_inner_scores``)."""
         if self.threshold != "auto":
             return float(self.threshold)
-        scores = np.full(len(y), np.nan)
-        for held, train, X_train, X_held in inner:
-            if y[train].sum() < 2 or (~y[train]).sum() < 2:
-                continue
-            scores[held] = logistic.probability(X_held, *logistic.fit(X_train, y[train], self.C))
         ok = ~np.isnan(scores)
         if ok.sum() == 0 or y[ok].sum() == 0:
             return 0.5
