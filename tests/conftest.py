@@ -27,9 +27,11 @@ settings.load_profile(PROFILE)
 # What qualmrs keeps between runs (simplemma's index, issue 12) goes to a folder of this run,
 # shared by the tests and the commands they start, not to the user's own cache folder.
 if "QUALMRS_CACHE" not in os.environ:
+    import atexit
     import tempfile
 
     os.environ["QUALMRS_CACHE"] = tempfile.mkdtemp(prefix="qualmrs-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["QUALMRS_CACHE"], True)
 
 
 def examples(n: int) -> int:
