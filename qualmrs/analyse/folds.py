@@ -25,7 +25,7 @@ from typing import Callable
 
 from ..errors import QualmrsError
 
-__all__ = ["Folds", "default_workers"]
+__all__ = ["Folds", "default_workers", "worker_pool"]
 
 
 def default_workers() -> int:
@@ -125,18 +125,18 @@ class Folds:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    import multiprocessing
-
     from ..coding.suggest.model import load_libraries
 
     load_libraries()  # once here, not once per forked worker
+    return worker_pool(workers, "fork" if sys.platform == "linux" else None)
 
-    method = "fork" if sys.platform == "linux" else None
+
+def worker_pool(workers: int, method: str | None = None) -> ProcessPoolExecutor:
+    """``workers`` processes started by ``method`` (``multiprocessing``'s start method; None:
+    the platform's default) that leave Ctrl-C to this process: it stops the pool, and a
+    worker would only print a traceback of its own."""
+    import multiprocessing
+
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_worker_start)
-
-
-def _worker_start() -> None:
-    # Ctrl-C is the parent's to handle: it stops the pool; a worker would only print a
-    # traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+                               initializer=signal.signal,
+                               initargs=(signal.SIGINT, signal.SIG_IGN))

@@ -39,12 +39,15 @@ def _warm() -> None:
 
 
 def workers_wanted() -> int:
-    """How many drawing workers a command may fork: one on a machine with more than one
-    core (``QUALMRS_WORKERS`` overrides; ``0`` draws everything in the command's process)."""
+    """How many drawing workers a command may fork: one where this process may use more than
+    one core (``QUALMRS_WORKERS`` overrides; ``0`` draws everything in the command's
+    process)."""
+    from ..analyse.folds import default_workers
+
     wanted = os.environ.get("QUALMRS_WORKERS", "").strip()
     if wanted.isdigit():
         return int(wanted)
-    return 1 if (os.cpu_count() or 1) > 1 else 0
+    return 1 if default_workers() > 1 else 0
 
 
 class Drawer:
@@ -61,9 +64,10 @@ class Drawer:
         if workers > 0 and threading.active_count() == 1:
             import multiprocessing
 
+            from ..analyse.folds import worker_pool
+
             if "fork" in multiprocessing.get_all_start_methods():
-                self._pool = ProcessPoolExecutor(workers,
-                                                 mp_context=multiprocessing.get_context("fork"))
+                self._pool = worker_pool(workers, "fork")
                 self._pool.submit(_warm)
 
     @property
@@ -91,19 +95,17 @@ class Drawer:
     def start(self, jobs: Iterable) -> list:
         """Send the jobs whose files are not ``current`` to the worker; returns a list of
         (job, future or ``None``) for ``results`` (``None``: nothing to draw)."""
-        started = []
-        for job in jobs:
-            if job.current():
-                started.append((job, None))
-            elif self._pool is None:
-                started.append((job, Future()))
-            else:
-                try:
-                    started.append((job, self._pool.submit(job.render)))
-                except BrokenProcessPool:
-                    self._pool = None
-                    started.append((job, Future()))
-        return started
+        return [(job, None if job.current() else self._submit(job)) for job in jobs]
+
+    def _submit(self, job) -> Future:
+        """The worker's future of ``job``'s bytes; one not sent anywhere (``results`` draws
+        it here) without a worker, or when the worker has died."""
+        if self._pool is not None:
+            try:
+                return self._pool.submit(job.render)
+            except BrokenProcessPool:
+                self._pool = None
+        return Future()
 
     def results(self, started: list) -> Iterator:
         """(job, ``render``'s bytes or ``None`` when its files are current) in the order

@@ -58,13 +58,12 @@ def plots(study, out: Path, progress=None, force: bool = False, started=None,
     ``drawer``: a ``qualmrs.export.drawing.Drawer`` (one of this call's own by default);
     ``started``: what ``start_plots`` began for ``out`` with it.
     """
+    from contextlib import nullcontext
+
     from ..export.drawing import Drawer
     from ..export.output import outputs
 
-    own = None
-    if drawer is None:
-        drawer = own = Drawer()
-    try:
+    with Drawer() if drawer is None else nullcontext(drawer) as drawer:
         if started is None:
             started = start_plots(study, out, drawer)
         captions = [caption for caption, _ in started]
@@ -74,9 +73,6 @@ def plots(study, out: Path, progress=None, force: bool = False, started=None,
         with outputs(force):
             return [(caption, job.write(drawn)[0]) for caption, (job, drawn)
                     in zip(captions, made)]
-    finally:
-        if own is not None:
-            own.close()
 
 
 def figure_folder(report: Path) -> Path:
@@ -89,20 +85,13 @@ def report(study, out: Path, max_words: int = 60, progress=None, force: bool = F
     """Write the self-contained HTML report (figures go to a folder beside it too).
 
     The report and its figures are written all or none; ``force`` replaces files qualmrs
-    did not write (never a store). ``drawer`` and ``started``: see ``plots``; without them
-    a ``Drawer`` of this call's own draws the figures (in a worker where that is safe).
+    did not write (never a store). ``drawer`` and ``started``: see ``plots``.
     """
-    from ..export.drawing import Drawer
     from ..export.output import check_target, outputs
 
     check_target(out, force)  # before the slow part
-    own = Drawer() if drawer is None else None
-    try:
-        with outputs(force):
-            return _report(study, out, max_words, progress, force, drawer or own, started)
-    finally:
-        if own is not None:
-            own.close()
+    with outputs(force):
+        return _report(study, out, max_words, progress, force, drawer, started)
 
 
 def _report(study, out: Path, max_words: int, progress, force: bool, drawer,

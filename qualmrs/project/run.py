@@ -143,9 +143,8 @@ def _run(source_dir, codebook, out, coder, report, progress, force, revise, draw
     result.coder, result.coder_reason, result.notes = study.coder, study.coder_reason, \
         list(study.notes)
     result.tables = study.tables()
-    started = None
-    if report and drawer.parallel:  # the worker draws while this process writes the tables
-        started = start_plots(study, figure_folder(out / "report.html"), drawer)
+    # the worker (if any) draws while this process writes the tables
+    started = start_plots(study, figure_folder(out / "report.html"), drawer) if report else None
     with outputs(force) as written:
         result.files = write_tables(result.tables, FORMATS, out / "tables", force)
         code_counts = study.counts()
